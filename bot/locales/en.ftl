@@ -1,0 +1,45 @@
+start-greeting =
+    Hello, { $name }! 👋
+    I help foreigners keep their Russian stay documents valid: migration registration, visa extension, fees, fines and deadlines.
+
+    Ask me a question in your own words (for example <i>how many days do I have to register?</i>), or pick a topic below.
+help-text =
+    <b>What I can do</b>
+    • Answer questions about registration, visa extension, fees, fines and deadlines: just type your question.
+    • /topics: browse all topics by category
+    • /language: change the language (English, Русский, 中文, Italiano)
+    • In any chat, type <code>@bot</code> and your question to share an answer.
+
+    My answers come from a curated knowledge base with sources and a review date. They are general information, not legal advice.
+main-menu = What would you like to do?
+ask-hint =
+    Just type your question in a message, in your own words. For example:
+    • <i>my visa ends next month, what do I do?</i>
+    • <i>landlord won't register me</i>
+    • <i>how much is the fine for overstaying?</i>
+menu-topics = 📚 Browse topics
+menu-ask = ❓ How to ask
+menu-operator = 🧑‍💼 Talk to an operator
+menu-language = 🌐 Language
+btn-back = ⬅️ Back
+btn-home = 🏠 Main menu
+language-choose = Choose your language:
+language-set = Language set: { $language }.
+topics-choose-category = Choose a category:
+topics-in-category = { $category } (page { $page } of { $pages }): choose a topic.
+topic-gone = That topic is no longer available. Please choose another one.
+match-unsure = I'm not sure I understood. Did you mean one of these?
+match-declined =
+    I couldn't find an answer to that in my knowledge base. I can help with migration registration, visa extension, fees, fines and deadlines in Russia.
+    Try asking in a few words (for example <i>registration deadline</i>), browse the topics, or talk to an operator.
+long-message = That's a long message: I read the first { $limit } characters. One short question per message works best.
+throttled = You're sending messages very quickly. I'll answer them one by one in a moment.
+operator-contact = To talk to a person at the agency, contact us here: { $contact }
+operator-unavailable = Our operators can't be reached through this chat yet. For official information, see мвд.рф and gosuslugi.ru.
+unknown-command = I don't know that command. /help lists what I can do.
+text-only = I can only read text. Please type your question in words, or pick an option below.
+error-apology = Sorry, something went wrong on my side. Please try again in a minute.
+cmd-start = Start and main menu
+cmd-topics = Browse topics
+cmd-language = Change language
+cmd-help = What this bot can do

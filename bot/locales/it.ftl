@@ -1,0 +1,45 @@
+start-greeting =
+    Ciao, { $name }! 👋
+    Aiuto gli stranieri a mantenere validi i documenti di soggiorno in Russia: registrazione migratoria, proroga del visto, costi, multe e scadenze.
+
+    Fai una domanda con parole tue (per esempio <i>entro quanti giorni devo registrarmi?</i>) oppure scegli un argomento qui sotto.
+help-text =
+    <b>Cosa posso fare</b>
+    • Rispondere a domande su registrazione, proroga del visto, costi, multe e scadenze: scrivi la tua domanda.
+    • /topics: sfoglia tutti gli argomenti per categoria
+    • /language: cambia lingua (English, Русский, 中文, Italiano)
+    • In qualsiasi chat scrivi <code>@bot</code> e la domanda per condividere una risposta.
+
+    Le risposte vengono da una base di conoscenza curata, con fonti e data di verifica. Sono informazioni generali, non consulenza legale.
+main-menu = Cosa vuoi fare?
+ask-hint =
+    Scrivi la tua domanda in un messaggio, con parole tue. Per esempio:
+    • <i>il visto scade il mese prossimo, cosa faccio?</i>
+    • <i>il padrone di casa non mi registra</i>
+    • <i>quanto è la multa se resto oltre il visto?</i>
+menu-topics = 📚 Argomenti
+menu-ask = ❓ Come chiedere
+menu-operator = 🧑‍💼 Parla con un operatore
+menu-language = 🌐 Lingua
+btn-back = ⬅️ Indietro
+btn-home = 🏠 Menu principale
+language-choose = Scegli la lingua:
+language-set = Lingua impostata: { $language }.
+topics-choose-category = Scegli una categoria:
+topics-in-category = { $category } (pagina { $page } di { $pages }): scegli un argomento.
+topic-gone = Questo argomento non è più disponibile. Scegline un altro.
+match-unsure = Non sono sicuro di aver capito. Intendevi una di queste?
+match-declined =
+    Non ho trovato una risposta nella mia base di conoscenza. Posso aiutarti con registrazione migratoria, proroga del visto, costi, multe e scadenze in Russia.
+    Prova a chiedere in poche parole (per esempio <i>scadenza registrazione</i>), sfoglia gli argomenti o parla con un operatore.
+long-message = Il messaggio è molto lungo: ho letto i primi { $limit } caratteri. Meglio una domanda breve per messaggio.
+throttled = Stai scrivendo molto velocemente. Risponderò a tutto, un messaggio alla volta.
+operator-contact = Per parlare con una persona dell'agenzia, contattaci qui: { $contact }
+operator-unavailable = Per ora non è possibile contattare gli operatori da questa chat. Informazioni ufficiali: мвд.рф e gosuslugi.ru.
+unknown-command = Non conosco questo comando. /help elenca cosa posso fare.
+text-only = Posso leggere solo testo. Scrivi la tua domanda a parole oppure scegli un'opzione qui sotto.
+error-apology = Scusa, qualcosa è andato storto da parte mia. Riprova tra un minuto.
+cmd-start = Inizio e menu principale
+cmd-topics = Sfoglia gli argomenti
+cmd-language = Cambia lingua
+cmd-help = Cosa sa fare il bot

@@ -1,0 +1,45 @@
+start-greeting =
+    { $name }，您好！👋
+    我帮助外国人保持在俄罗斯的居留证件有效：移民登记（落地签）、签证延期、费用、罚款和期限。
+
+    请直接用自己的话提问（例如<i>入境后几天内要办落地签？</i>），或在下方选择主题。
+help-text =
+    <b>我能做什么</b>
+    • 回答关于登记、签证延期、费用、罚款和期限的问题：直接输入问题即可。
+    • /topics：按分类浏览所有主题
+    • /language：切换语言（English、Русский、中文、Italiano）
+    • 在任何聊天中输入 <code>@bot</code> 加问题，即可分享答案。
+
+    我的回答来自经过整理的知识库，注明来源和审核日期。仅为一般信息，不构成法律意见。
+main-menu = 您想做什么？
+ask-hint =
+    直接用一条消息写下您的问题即可。例如：
+    • <i>签证下个月到期怎么办</i>
+    • <i>房东不给我办落地签</i>
+    • <i>签证逾期罚多少钱</i>
+menu-topics = 📚 浏览主题
+menu-ask = ❓ 如何提问
+menu-operator = 🧑‍💼 联系人工客服
+menu-language = 🌐 语言
+btn-back = ⬅️ 返回
+btn-home = 🏠 主菜单
+language-choose = 请选择语言：
+language-set = 语言已设置为：{ $language }。
+topics-choose-category = 请选择分类：
+topics-in-category = { $category }（第 { $page }/{ $pages } 页）：请选择主题。
+topic-gone = 该主题已不存在，请选择其他主题。
+match-unsure = 我不太确定您的意思。您是想问以下哪一个？
+match-declined =
+    我的知识库里没有这个问题的答案。我可以解答在俄罗斯的移民登记、签证延期、费用、罚款和期限等问题。
+    请试着用几个词提问（例如<i>落地签期限</i>），浏览主题，或联系人工客服。
+long-message = 消息太长了：我只读取了前 { $limit } 个字符。每条消息问一个简短的问题效果最好。
+throttled = 您发送消息太快了，我稍后会逐条回复。
+operator-contact = 如需与旅行社工作人员联系，请通过以下方式：{ $contact }
+operator-unavailable = 目前还无法通过本聊天联系人工客服。官方信息请查看 мвд.рф 和 gosuslugi.ru。
+unknown-command = 我不认识这个命令。/help 可以查看我的功能。
+text-only = 我只能读取文字。请用文字输入您的问题，或选择下方的选项。
+error-apology = 抱歉，我这边出了点问题。请过一分钟再试。
+cmd-start = 开始和主菜单
+cmd-topics = 浏览主题
+cmd-language = 切换语言
+cmd-help = 机器人功能

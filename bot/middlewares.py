@@ -1,0 +1,72 @@
+"""Per-update work: who is writing and in which language, and a polite brake for floods."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import Message, TelegramObject, User
+
+from bot.clock import Clock
+from bot.i18n import I18n, pick_language
+from bot.settings import Settings
+from storage.database import Database
+from storage.users import touch_user
+
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class UserContextMiddleware(BaseMiddleware):
+    """Records the user in the database and puts `user`, `lang` and `t` into the handler data."""
+
+    def __init__(self, db: Database, i18n: I18n, settings: Settings, clock: Clock) -> None:
+        self.db, self.i18n, self.settings, self.clock = db, i18n, settings, clock
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        tg_user: User | None = data.get("event_from_user")
+        lang = self.settings.default_language
+        if tg_user is not None and not tg_user.is_bot:
+            now = int(self.clock.now().timestamp())
+            user = await touch_user(
+                self.db, tg_user.id, tg_user.first_name or "", tg_user.language_code, now
+            )
+            lang = user.language or pick_language(tg_user.language_code, "en")
+            data["user"] = user
+        data["lang"] = lang
+        data["t"] = self.i18n.translator(lang)
+        return await handler(event, data)
+
+
+class ThrottlingMiddleware(BaseMiddleware):
+    """Lets each user send `burst` messages at once, then one per `interval` seconds (GCRA).
+
+    Messages over the pace are delayed, not dropped, and the user is told once per flood. A flood so
+    long that a message would wait more than `max_delay` seconds is cut off: those are ignored.
+    """
+
+    def __init__(self, burst: int = 5, interval: float = 1.0, max_delay: float = 10.0) -> None:
+        self.interval, self.max_delay = interval, max_delay
+        self.tolerance = (burst - 1) * interval
+        self._tat: dict[int, float] = {}
+        self._warned: set[int] = set()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        if not isinstance(event, Message) or event.from_user is None:
+            return await handler(event, data)
+        user_id, now = event.from_user.id, time.monotonic()
+        tat = max(self._tat.get(user_id, now), now)
+        delay = tat - now - self.tolerance
+        if delay > self.max_delay:
+            return None
+        self._tat[user_id] = tat + self.interval
+        if delay > 0:
+            if user_id not in self._warned:
+                self._warned.add(user_id)
+                await event.answer(data["t"]("throttled"))
+            await asyncio.sleep(delay)
+        elif tat == now:
+            self._warned.discard(user_id)
+        return await handler(event, data)

@@ -1,0 +1,102 @@
+"""Settings from the environment (and `.env`): parsed once, validated, each error naming its variable."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from faq.model import LANGUAGES
+
+DEFAULT_API_URL = "https://api.telegram.org"
+_TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
+
+
+class SettingsError(ValueError):
+    """A setting is missing or malformed; the message names it and what is expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    bot_token: str | None
+    telegram_api_url: str
+    database_path: Path
+    default_language: str
+    default_timezone: str
+    admin_ids: frozenset[int]
+    operator_chat_id: int | None
+    agency_contact: str
+    log_level: str
+
+    @property
+    def offline(self) -> bool:
+        return self.bot_token is None
+
+    def __repr__(self) -> str:
+        token = "set" if self.bot_token else "none"
+        return f"Settings(bot_token=<{token}>, database_path={str(self.database_path)!r}, ...)"
+
+
+def _get(env: Mapping[str, str], name: str) -> str | None:
+    value = env.get(name, "").strip()
+    return value or None
+
+
+def _int(name: str, raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a whole number") from None
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """Reads settings from `env` (default: os.environ); raises SettingsError on the first bad one."""
+    env = os.environ if env is None else env
+
+    token = _get(env, "BOT_TOKEN")
+    if token is not None and not _TOKEN.match(token):
+        raise SettingsError("BOT_TOKEN does not look like a bot token (expected 123456:ABC-def...)")
+
+    api_url = (_get(env, "TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/")
+    if not re.match(r"^https?://[^\s/]+", api_url):
+        raise SettingsError(f"TELEGRAM_API_URL={api_url!r} must be an http(s) URL")
+
+    language = _get(env, "DEFAULT_LANGUAGE") or "en"
+    if language not in LANGUAGES:
+        raise SettingsError(f"DEFAULT_LANGUAGE={language!r} must be one of {', '.join(LANGUAGES)}")
+
+    timezone = _get(env, "DEFAULT_TIMEZONE") or "Europe/Moscow"
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(
+            f"DEFAULT_TIMEZONE={timezone!r} is not a known time zone (expected e.g. Europe/Moscow)"
+        ) from None
+
+    admin_raw = _get(env, "ADMIN_IDS") or ""
+    admin_ids = frozenset(
+        _int("ADMIN_IDS", part.strip()) for part in admin_raw.split(",") if part.strip()
+    )
+
+    operator_raw = _get(env, "OPERATOR_CHAT_ID")
+    operator_chat_id = _int("OPERATOR_CHAT_ID", operator_raw) if operator_raw else None
+
+    log_level = (_get(env, "LOG_LEVEL") or "INFO").upper()
+    if log_level not in logging.getLevelNamesMapping():
+        raise SettingsError(f"LOG_LEVEL={log_level!r} must be DEBUG, INFO, WARNING or ERROR")
+
+    return Settings(
+        bot_token=token,
+        telegram_api_url=api_url,
+        database_path=Path(_get(env, "DATABASE_PATH") or "data/renewal-bot.db"),
+        default_language=language,
+        default_timezone=timezone,
+        admin_ids=admin_ids,
+        operator_chat_id=operator_chat_id,
+        agency_contact=_get(env, "AGENCY_CONTACT") or "",
+        log_level=log_level,
+    )

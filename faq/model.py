@@ -1,0 +1,87 @@
+"""The knowledge base as immutable values: what the loader produces and everything else reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+LANGUAGES: tuple[str, ...] = ("en", "ru", "zh", "it")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TopicText:
+    title: str
+    answer: str
+    questions: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    category: str
+    reviewed: date
+    related: tuple[str, ...]
+    facts: tuple[str, ...]
+    sources: tuple[Source, ...]
+    texts: Mapping[str, TopicText]
+
+    def text(self, lang: str) -> TopicText:
+        return self.texts.get(lang) or self.texts["en"]
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    icon: str
+    titles: Mapping[str, str]
+
+    def title(self, lang: str) -> str:
+        return f"{self.icon} {self.titles.get(lang) or self.titles['en']}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentText:
+    title: str
+    lead_note: str
+    checklist: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentKind:
+    id: str
+    lead_days: int
+    reminder_days: tuple[int, ...]
+    topics: tuple[str, ...]
+    texts: Mapping[str, DocumentText]
+
+    def text(self, lang: str) -> DocumentText:
+        return self.texts.get(lang) or self.texts["en"]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerLabels:
+    sources: str
+    reviewed: str
+    disclaimer: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    topics: Mapping[str, Topic]
+    categories: tuple[Category, ...]
+    documents: Mapping[str, DocumentKind]
+    labels: Mapping[str, AnswerLabels]
+
+    def topics_in(self, category_id: str) -> list[Topic]:
+        return [t for t in self.topics.values() if t.category == category_id]
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)

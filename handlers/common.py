@@ -1,0 +1,23 @@
+"""Small helpers the feature handlers share."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+
+async def show(
+    callback: CallbackQuery, bot: Bot, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replaces the pressed message with `text` (a menu step), or sends it anew when it can't."""
+    await callback.answer()
+    message = callback.message
+    if isinstance(message, Message):
+        try:
+            await message.edit_text(text, reply_markup=markup)
+            return
+        except TelegramBadRequest as e:
+            if "not modified" in str(e):
+                return
+    await bot.send_message(callback.from_user.id, text, reply_markup=markup)

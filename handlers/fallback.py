@@ -1,0 +1,26 @@
+"""The catch-all, included last: unknown commands, non-text messages, edits."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import Message
+
+from bot.i18n import Translator
+from handlers.keyboards import main_menu
+
+router = Router(name="fallback")
+
+
+@router.edited_message()
+async def ignore_edit(message: Message) -> None:
+    """An edited question was already answered; answering again would only repeat ourselves."""
+
+
+@router.message(F.text.startswith("/"))
+async def unknown_command(message: Message, t: Translator) -> None:
+    await message.answer(t("unknown-command"))
+
+
+@router.message()
+async def not_text(message: Message, t: Translator) -> None:
+    await message.answer(t("text-only"), reply_markup=main_menu(t))

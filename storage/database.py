@@ -1,0 +1,98 @@
+"""The SQLite database: one aiosqlite connection, WAL, foreign keys, numbered migrations."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import aiosqlite
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+log = logging.getLogger(__name__)
+
+
+class SchemaTooNewError(RuntimeError):
+    """The database was written by a newer version of the bot than this one."""
+
+
+def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
+    found = []
+    for path in directory.iterdir():
+        if m := _MIGRATION_NAME.match(path.name):
+            found.append((int(m.group(1)), path))
+    found.sort()
+    versions = [v for v, _ in found]
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps: {versions}")
+    return found
+
+
+class Database:
+    """Owns the connection. `connect()` in start-up, `close()` in shutdown; repositories use `.conn`."""
+
+    def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR) -> None:
+        self.path = Path(path)
+        self.migrations_dir = migrations_dir
+        self._conn: aiosqlite.Connection | None = None
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("database is not connected")
+        return self._conn
+
+    async def connect(self) -> None:
+        if self._conn is not None:
+            return
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(self.path)
+        conn.row_factory = aiosqlite.Row
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            await self._migrate(conn)
+        except BaseException:
+            await conn.close()
+            raise
+        self._conn = conn
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            await self._conn.close()
+            self._conn = None
+
+    async def schema_version(self) -> int:
+        return await _user_version(self.conn)
+
+    async def _migrate(self, conn: aiosqlite.Connection) -> None:
+        known = migrations(self.migrations_dir)
+        latest = known[-1][0] if known else 0
+        current = await _user_version(conn)
+        if current > latest:
+            raise SchemaTooNewError(
+                f"database {self.path} has schema version {current}, but this bot knows only up to "
+                f"{latest}: run a newer version of the bot or restore a backup"
+            )
+        for version, path in known:
+            if version <= current:
+                continue
+            log.info("applying migration %s", path.name)
+            script = path.read_text(encoding="utf-8")
+            try:
+                await conn.executescript(
+                    f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+                )
+            except Exception:
+                await conn.rollback()
+                raise
+
+
+async def _user_version(conn: aiosqlite.Connection) -> int:
+    async with conn.execute("PRAGMA user_version") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0

@@ -1,0 +1,41 @@
+"""The log of free-text questions and what the bot did with each: operators read it to improve content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from storage.database import Database
+
+Outcome = Literal["answered", "suggested", "declined"]
+MAX_LOGGED_CHARS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedQuestion:
+    user_id: int
+    asked_at: int
+    text: str
+    lang: str
+    topic_id: str | None
+    score: float
+    outcome: Outcome
+
+
+async def log_question(db: Database, q: LoggedQuestion) -> None:
+    await db.conn.execute(
+        "INSERT INTO questions (user_id, asked_at, text, lang, topic_id, score, outcome)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (q.user_id, q.asked_at, q.text[:MAX_LOGGED_CHARS], q.lang, q.topic_id, q.score, q.outcome),
+    )
+    await db.conn.commit()
+
+
+async def recent_questions(db: Database, since: int) -> list[LoggedQuestion]:
+    async with db.conn.execute(
+        "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
+        " WHERE asked_at >= ? ORDER BY asked_at, id",
+        (since,),
+    ) as cur:
+        rows = await cur.fetchall()
+    return [LoggedQuestion(*tuple(r)) for r in rows]

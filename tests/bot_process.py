@@ -1,0 +1,59 @@
+"""Runs the bot as its own process, with the command README.md gives, against a fake API."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RUN_COMMAND = ["make", "-s", "run"]
+
+
+class BotProcess:
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.env = {
+            **{k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "PYTHONPATH")},
+            **env,
+        }
+        self.log_path = log_path
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            RUN_COMMAND,
+            cwd=REPO,
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
+        )
+
+    async def stop(self, timeout: float = 15.0) -> int:
+        """SIGTERM, as a service manager would; returns the exit status."""
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        return await self.wait(timeout)
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
+    async def wait(self, timeout: float = 15.0) -> int:
+        assert self.proc is not None
+        for _ in range(int(timeout * 20)):
+            if (code := self.proc.poll()) is not None:
+                return code
+            await asyncio.sleep(0.05)
+        self.kill()
+        raise TimeoutError("the bot did not stop in time")
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")

@@ -1,0 +1,68 @@
+"""The bot's real Dispatcher and handlers in this process, talking to a LocalTelegram."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+
+from bot.app import Services, create_bot, create_dispatcher, create_services
+from bot.clock import FrozenClock
+from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram
+from bot.settings import load_settings
+
+START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+def make_services(db_path: Path, **env: str) -> Services:
+    settings = load_settings({"DATABASE_PATH": str(db_path), **env})
+    return create_services(settings, clock=FrozenClock(START))
+
+
+class Chat:
+    """Say something as a user, get back the Bot API calls the bot made in answer."""
+
+    def __init__(self, services: Services, *, throttle: bool = False) -> None:
+        self.services = services
+        self.telegram = LocalTelegram()
+        self.bot: Bot = create_bot(services.settings, session=LocalSession(self.telegram))
+        self.dp: Dispatcher = create_dispatcher(services, throttle=throttle)
+        self._offset = 0
+
+    async def start(self) -> None:
+        await self.dp.emit_startup(bot=self.bot, **self.dp.workflow_data)
+
+    async def close(self) -> None:
+        await self.dp.emit_shutdown(bot=self.bot, **self.dp.workflow_data)
+
+    async def deliver(self) -> list[ApiCall]:
+        before = len(self.telegram.calls)
+        for update in await self.telegram.get_updates(self._offset, timeout=0):
+            self._offset = update["update_id"] + 1
+            await self.dp.feed_raw_update(self.bot, update)
+        return self.telegram.calls[before:]
+
+    async def say(self, user: FakeUser, text: str) -> list[ApiCall]:
+        self.telegram.send_text(user, text)
+        return await self.deliver()
+
+    async def press(self, user: FakeUser, label: str) -> list[ApiCall]:
+        self.telegram.press_button(user, label)
+        return await self.deliver()
+
+    async def press_data(self, user: FakeUser, callback_data: str) -> list[ApiCall]:
+        message = next(
+            m for (chat, _), m in reversed(self.telegram.messages.items())
+            if chat == user.id and any(
+                b.get("callback_data") == callback_data
+                for row in m.get("reply_markup", {}).get("inline_keyboard", []) for b in row
+            )
+        )
+        self.telegram.press(user, message, callback_data)
+        return await self.deliver()
+
+
+def replies(calls: list[ApiCall]) -> list[ApiCall]:
+    """The calls that put text in front of the user (new messages and edits)."""
+    return [c for c in calls if c.method in ("sendMessage", "editMessageText") and c.status == 200]

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import re
+
+from fluent.syntax import FluentParser, ast
+
+from bot.commands import USER_COMMANDS
+from bot.i18n import LOCALES_DIR, I18n, pick_language
+from faq.model import LANGUAGES
+from faq.telegram_html import html_problems
+
+
+def message_ids(lang: str) -> set[str]:
+    resource = FluentParser().parse((LOCALES_DIR / f"{lang}.ftl").read_text("utf-8"))
+    junk = [e for e in resource.body if isinstance(e, ast.Junk)]
+    assert not junk, f"{lang}.ftl has syntax errors: {[j.content[:60] for j in junk]}"
+    return {e.id.name for e in resource.body if isinstance(e, ast.Message)}
+
+
+def test_every_key_exists_in_every_language() -> None:
+    english = message_ids("en")
+    assert {f"cmd-{c}" for c in USER_COMMANDS} <= english
+    for lang in LANGUAGES:
+        ids = message_ids(lang)
+        assert ids == english, f"{lang}: missing {english - ids}, extra {ids - english}"
+
+
+def test_every_key_used_in_code_exists() -> None:
+    used = set()
+    for path in [*LOCALES_DIR.parent.parent.joinpath("handlers").glob("*.py"),
+                 *LOCALES_DIR.parent.glob("*.py")]:
+        if path.name == "i18n.py":
+            continue
+        used |= set(re.findall(r"\bt\(\s*\"([a-z0-9-]+)\"", path.read_text("utf-8")))
+    assert used, "no t(...) calls found: the pattern is stale"
+    assert used <= message_ids("en"), used - message_ids("en")
+
+
+def test_strings_are_valid_telegram_html_in_every_language() -> None:
+    i18n = I18n()
+    for lang in LANGUAGES:
+        t = i18n.translator(lang)
+        for key in message_ids(lang):
+            text = t(key, name="N", language="L", category="C", page=1, pages=2, limit=500,
+                     contact="c")
+            assert not html_problems(text), (lang, key, html_problems(text))
+            assert "{" not in text, (lang, key)
+
+
+def test_telegram_language_codes_map_onto_ours() -> None:
+    assert pick_language("ru", "en") == "ru"
+    assert pick_language("zh-hans", "en") == "zh"
+    assert pick_language("it-IT", "en") == "it"
+    assert pick_language("de", "en") == "en"
+    assert pick_language(None, "ru") == "ru"

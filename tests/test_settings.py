@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, load_settings
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_defaults_need_no_configuration() -> None:
+    s = load_settings({})
+    assert s.offline and s.bot_token is None
+    assert s.telegram_api_url == "https://api.telegram.org"
+    assert s.database_path == Path("data/renewal-bot.db")
+    assert (s.default_language, s.default_timezone) == ("en", "Europe/Moscow")
+    assert s.admin_ids == frozenset() and s.operator_chat_id is None
+    assert s.log_level == "INFO"
+
+
+def test_every_setting_is_read() -> None:
+    s = load_settings({
+        "BOT_TOKEN": "123:abc-DEF_1",
+        "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
+        "DATABASE_PATH": "/tmp/x.db",
+        "DEFAULT_LANGUAGE": "zh",
+        "DEFAULT_TIMEZONE": "Asia/Shanghai",
+        "ADMIN_IDS": "1, 22,333",
+        "OPERATOR_CHAT_ID": "-1001234",
+        "AGENCY_CONTACT": "+7 000 (example)",
+        "LOG_LEVEL": "debug",
+    })
+    assert s.bot_token == "123:abc-DEF_1" and not s.offline
+    assert s.telegram_api_url == "http://127.0.0.1:8081"
+    assert s.admin_ids == {1, 22, 333} and s.operator_chat_id == -1001234
+    assert (s.default_language, s.default_timezone, s.log_level) == ("zh", "Asia/Shanghai", "DEBUG")
+    assert "abc-DEF" not in repr(s)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOT_TOKEN", "not a token"),
+        ("TELEGRAM_API_URL", "ftp://x"),
+        ("DEFAULT_LANGUAGE", "de"),
+        ("DEFAULT_TIMEZONE", "Mars/Olympus"),
+        ("ADMIN_IDS", "12,abc"),
+        ("OPERATOR_CHAT_ID", "group"),
+        ("LOG_LEVEL", "LOUD"),
+    ],
+)
+def test_a_bad_value_names_its_setting(name: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        load_settings({name: value})
+
+
+def test_bad_setting_stops_the_bot_with_one_line_and_status_2(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO), "DEFAULT_TIMEZONE": "Mars/Olympus", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "DEFAULT_TIMEZONE" in lines[0] and "Traceback" not in result.stderr
