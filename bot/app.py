@@ -1,4 +1,4 @@
-"""Assembly: the services, the Bot and the Dispatcher, built by functions so tests build their own."""
+"""Assembly: services, Bot and Dispatcher, built by functions so that tests build their own."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
 
 
 def _detached(router: Router) -> Router:
-    # aiogram lets a router belong to one parent; a process (a test run) may build several dispatchers.
+    # aiogram lets a router belong to one parent; a test run builds several dispatchers.
     if (parent := router.parent_router) is not None:
         parent.sub_routers.remove(router)
         router._parent_router = None

@@ -1,7 +1,8 @@
-"""The offline console chat: the real dispatcher, handlers and database, with a terminal for Telegram.
+"""The offline console chat: the real dispatcher, handlers and database; a terminal for Telegram.
 
-Messages the bot sends are printed; inline keyboards appear as numbered buttons that you press by
-typing the number. Input may be piped (`printf '/start\\n1\\n' | python -m bot`), one line a message.
+Messages the bot sends are printed; inline keyboards appear as numbered buttons, pressed by
+typing the number. Input may be piped, one message a line:
+`printf '/start\\n1\\n' | python -m bot`.
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ class ConsoleChat:
 
     async def run(self) -> None:
         await self.dp.emit_startup(bot=self.bot, **self.dp.workflow_data)
-        intro = "renewal-bot offline console (no BOT_TOKEN set). Type a message, or a button's " \
-                "number to press it. Ctrl-D quits."
+        intro = (
+            "renewal-bot offline console (no BOT_TOKEN set). Type a message, or a button's "
+            "number to press it. Ctrl-D quits."
+        )
         print(intro, file=self.out if self.interactive else sys.stderr)
         try:
             while (line := await self._read_line()) is not None:
@@ -100,8 +103,10 @@ class ConsoleChat:
             print(f"\nbot> {plain_text(call.text)}", file=self.out)
         document = call.params.get("document")
         if isinstance(document, dict):
-            print(f"📎 {document.get('filename')} ({len(document.get('content', b''))} bytes)",
-                  file=self.out)
+            print(
+                f"📎 {document.get('filename')} ({len(document.get('content', b''))} bytes)",
+                file=self.out,
+            )
         rows = (call.params.get("reply_markup") or {}).get("inline_keyboard") or []
         if not rows or not isinstance(call.result, dict):
             return

@@ -1,7 +1,7 @@
-"""An in-memory Telegram Bot API: answers the methods the bot uses, records every call, makes updates.
+"""An in-memory Telegram Bot API: answers the bot's methods, records every call, makes updates.
 
-It behaves like Telegram where the bot could tell the difference: HTML that Telegram would refuse is
-refused with the same 400, over-long texts and callback data are refused, blocked users answer 403, and
+It behaves like Telegram where the bot could tell the difference: HTML Telegram would refuse is
+refused with the same 400, so are over-long texts and callback data, blocked users answer 403, and
 queued failures (a 429 with retry_after, a 5xx) are returned exactly once each. The offline console,
 the fake HTTP server the end-to-end tests run the bot against, and the handler tests all use it.
 """
@@ -9,6 +9,7 @@ the fake HTTP server the end-to-end tests run the bot against, and the handler t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import itertools
 import json
@@ -93,10 +94,8 @@ def _decode(params: dict[str, Any]) -> dict[str, Any]:
     decoded = {}
     for key, value in params.items():
         if isinstance(value, str) and value[:1] in "[{":
-            try:
+            with contextlib.suppress(ValueError):
                 value = json.loads(value)
-            except ValueError:
-                pass
         decoded[key] = value
     return decoded
 
@@ -159,16 +158,27 @@ class LocalTelegram:
         for failure in self._failures:
             if failure.method in (method, "*") and failure.chat_id in (None, chat_id):
                 self._failures.remove(failure)
-                return failure.status, _error(failure.status, failure.description, failure.retry_after)
+                return failure.status, _error(
+                    failure.status, failure.description, failure.retry_after
+                )
         if chat_id in self.blocked and method in _SENDING_METHODS | {"editmessagetext"}:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
         if problem := self._refusal(method, p):
             return 400, _error(400, f"Bad Request: {problem}")
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
-            if method in {"deletewebhook", "setmycommands", "deletemycommands", "sendchataction",
-                          "answercallbackquery", "answerinlinequery", "deletemessage",
-                          "setchatmenubutton", "close", "logout"}:
+            if method in {
+                "deletewebhook",
+                "setmycommands",
+                "deletemycommands",
+                "sendchataction",
+                "answercallbackquery",
+                "answerinlinequery",
+                "deletemessage",
+                "setchatmenubutton",
+                "close",
+                "logout",
+            }:
                 return 200, {"ok": True, "result": True}
             return 404, _error(404, "Not Found: method not found")
         return 200, {"ok": True, "result": handler(chat_id, p)}
@@ -196,7 +206,9 @@ class LocalTelegram:
             "message_id": message_id,
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
-            "from": {k: v for k, v in self.me.items() if k in ("id", "is_bot", "first_name", "username")},
+            "from": {
+                k: v for k, v in self.me.items() if k in ("id", "is_bot", "first_name", "username")
+            },
             **content,
         }
         if p.get("reply_markup"):
@@ -213,10 +225,14 @@ class LocalTelegram:
 
     def _m_senddocument(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any]:
         doc = {"file_id": f"doc{len(self.calls)}", "file_unique_id": f"u{len(self.calls)}"}
-        return self._message(chat_id, p, document=doc, caption=plain_text(str(p.get("caption", ""))))
+        return self._message(
+            chat_id, p, document=doc, caption=plain_text(str(p.get("caption", "")))
+        )
 
     def _m_sendphoto(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any]:
-        photo = [{"file_id": f"ph{len(self.calls)}", "file_unique_id": "u", "width": 1, "height": 1}]
+        photo = [
+            {"file_id": f"ph{len(self.calls)}", "file_unique_id": "u", "width": 1, "height": 1}
+        ]
         return self._message(chat_id, p, photo=photo, caption=plain_text(str(p.get("caption", ""))))
 
     def _m_copymessage(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any]:
@@ -255,7 +271,9 @@ class LocalTelegram:
     ) -> None:
         """The next `times` calls of `method` ("*" for any) get this error instead of a result."""
         for _ in range(times):
-            self._failures.append(_Failure(method.lower(), status, description, retry_after, chat_id))
+            self._failures.append(
+                _Failure(method.lower(), status, description, retry_after, chat_id)
+            )
 
     # --- the users' side ------------------------------------------------------------------------
 
@@ -300,8 +318,12 @@ class LocalTelegram:
         return self._push({"callback_query": query})
 
     def inline_query(self, user: FakeUser, query: str) -> dict[str, Any]:
-        inline = {"id": str(next(self._update_ids) * 104729), "from": user.as_dict(),
-                  "query": query, "offset": ""}
+        inline = {
+            "id": str(next(self._update_ids) * 104729),
+            "from": user.as_dict(),
+            "query": query,
+            "offset": "",
+        }
         return self._push({"inline_query": inline})
 
     def last_message_to(self, chat_id: int, with_button: str | None = None) -> dict[str, Any]:
@@ -309,14 +331,15 @@ class LocalTelegram:
         for (chat, _), message in reversed(self.messages.items()):
             if chat != chat_id:
                 continue
-            buttons = [b for row in message.get("reply_markup", {}).get("inline_keyboard", [])
-                       for b in row]
+            buttons = [
+                b for row in message.get("reply_markup", {}).get("inline_keyboard", []) for b in row
+            ]
             if with_button is None or any(with_button in b.get("text", "") for b in buttons):
                 return message
         raise LookupError(f"no message to {chat_id} with a button {with_button!r}")
 
     def press_button(self, user: FakeUser, text: str) -> dict[str, Any]:
-        """Presses the first button whose label contains `text` in the newest message that has one."""
+        """Presses the first button labelled with `text` in the newest message that has one."""
         message = self.last_message_to(user.id, with_button=text)
         for row in message["reply_markup"]["inline_keyboard"]:
             for button in row:
@@ -334,12 +357,12 @@ class LocalTelegram:
         if self._changed is None:
             self._changed = asyncio.Event()
         self._changed.clear()
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._changed.wait(), timeout)
-        except TimeoutError:
-            pass
 
-    async def get_updates(self, offset: int, timeout: float, limit: int = 100) -> list[dict[str, Any]]:
+    async def get_updates(
+        self, offset: int, timeout: float, limit: int = 100
+    ) -> list[dict[str, Any]]:
         """getUpdates: confirms everything below `offset`, then waits up to `timeout` for news."""
         self._updates = [u for u in self._updates if u["update_id"] >= offset]
         deadline = time.monotonic() + timeout
@@ -350,7 +373,7 @@ class LocalTelegram:
     async def wait_for(
         self, predicate: Callable[[ApiCall], bool], *, after: int = 0, timeout: float = 10.0
     ) -> ApiCall:
-        """The first call from index `after` on that satisfies `predicate`, waiting for it to come."""
+        """The first call from index `after` on that satisfies `predicate`, waiting for it."""
         deadline = time.monotonic() + timeout
         while True:
             seen = len(self.calls)

@@ -1,4 +1,4 @@
-"""Settings from the environment (and `.env`): parsed once, validated, each error naming its variable."""
+"""Settings from the environment (and `.env`): parsed once, each error naming its variable."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def _int(name: str, raw: str) -> int:
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
-    """Reads settings from `env` (default: os.environ); raises SettingsError on the first bad one."""
+    """Reads settings from `env` (default os.environ); raises SettingsError on the first bad one."""
     env = os.environ if env is None else env
 
     token = _get(env, "BOT_TOKEN")

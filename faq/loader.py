@@ -109,7 +109,9 @@ def _load_topic(path: Path, problems: _Problems) -> Topic | None:
         where = f"{name}.sources[{i}]"
         title = _text(raw, "title", where, problems) if isinstance(raw, dict) else ""
         url = raw.get("url") if isinstance(raw, dict) else None
-        if url is not None and (not isinstance(url, str) or not url.startswith(("http://", "https://"))):
+        if url is not None and (
+            not isinstance(url, str) or not url.startswith(("http://", "https://"))
+        ):
             problems.add(f"{where}.url", "must be an http(s) address")
             url = None
         sources.append(Source(title=title, url=url))

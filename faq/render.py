@@ -7,17 +7,21 @@ from html import escape
 from faq.model import KnowledgeBase, Topic
 
 
+def _text(plain: str) -> str:
+    return escape(plain, quote=False)
+
+
 def render_answer(kb: KnowledgeBase, topic: Topic, lang: str) -> str:
     text = topic.text(lang)
     labels = kb.labels.get(lang) or kb.labels["en"]
     sources = "; ".join(
-        f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else escape(s.title)
+        f'<a href="{escape(s.url)}">{_text(s.title)}</a>' if s.url else _text(s.title)
         for s in topic.sources
     )
     return (
-        f"<b>{escape(text.title)}</b>\n\n"
+        f"<b>{_text(text.title)}</b>\n\n"
         f"{text.answer.strip()}\n\n"
         f"📚 <i>{labels.sources}:</i> {sources}\n"
         f"🗓 <i>{labels.reviewed}:</i> {topic.reviewed.isoformat()}\n"
-        f"⚖️ <i>{escape(labels.disclaimer)}</i>"
+        f"⚖️ <i>{_text(labels.disclaimer)}</i>"
     )

@@ -1,4 +1,4 @@
-"""Checks that a string is HTML Telegram's parse_mode=HTML accepts, and measures its visible length."""
+"""Checks that a string is HTML that Telegram accepts, and measures its visible length."""
 
 from __future__ import annotations
 
@@ -69,5 +69,5 @@ def html_problems(text: str) -> list[str]:
 
 
 def visible_length(text: str) -> int:
-    """The length Telegram counts against its 4,096-character limit (tags removed, entities as one)."""
+    """The length Telegram counts against its 4,096-character limit: tags out, entities as one."""
     return len(_ENTITY.sub("x", _TAG.sub("", text)))

@@ -6,18 +6,25 @@ import logging
 from typing import Any
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
 from aiogram.types import ErrorEvent
 
 from bot.i18n import I18n
+from storage.database import Database
+from storage.users import mark_blocked
 
 router = Router(name="errors")
 log = logging.getLogger(__name__)
 
 
 @router.errors()
-async def on_error(event: ErrorEvent, bot: Bot, i18n: I18n, **data: Any) -> bool:
+async def on_error(event: ErrorEvent, bot: Bot, i18n: I18n, db: Database, **data: Any) -> bool:
     update = event.update
+    user = data.get("event_from_user")
+    if isinstance(event.exception, TelegramForbiddenError) and user is not None:
+        log.info("user %s blocked the bot", user.id)
+        await mark_blocked(db, user.id)
+        return True
     log.error(
         "update %s failed: %s: %s",
         update.update_id,
@@ -25,7 +32,6 @@ async def on_error(event: ErrorEvent, bot: Bot, i18n: I18n, **data: Any) -> bool
         event.exception,
         exc_info=event.exception,
     )
-    user = data.get("event_from_user")
     chat = data.get("event_chat")
     chat_id = chat.id if chat is not None else (user.id if user is not None else None)
     if chat_id is None or update.inline_query is not None:

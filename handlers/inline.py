@@ -27,7 +27,9 @@ def _summary(answer_html: str) -> str:
 
 
 @router.inline_query()
-async def inline_answers(query: InlineQuery, matcher: Matcher, kb: KnowledgeBase, lang: str) -> None:
+async def inline_answers(
+    query: InlineQuery, matcher: Matcher, kb: KnowledgeBase, lang: str
+) -> None:
     text = query.query.strip()[:256]
     if text:
         found_lang = matcher.match(text, lang_hint=lang).lang

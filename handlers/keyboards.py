@@ -56,13 +56,9 @@ def category_menu(
         kb.button(text=topic.text(lang).title, callback_data=TopicCb(id=topic.id))
     sizes = [1] * min(TOPICS_PER_PAGE, len(topics) - page * TOPICS_PER_PAGE)
     if pages > 1:
-        kb.button(
-            text="◀️", callback_data=CategoryCb(id=category_id, page=(page - 1) % pages)
-        )
+        kb.button(text="◀️", callback_data=CategoryCb(id=category_id, page=(page - 1) % pages))
         kb.button(text=f"{page + 1}/{pages}", callback_data=CategoryCb(id=category_id, page=page))
-        kb.button(
-            text="▶️", callback_data=CategoryCb(id=category_id, page=(page + 1) % pages)
-        )
+        kb.button(text="▶️", callback_data=CategoryCb(id=category_id, page=(page + 1) % pages))
         sizes.append(3)
     kb.button(text=t("btn-back"), callback_data=MenuCb(action="topics"))
     sizes.append(1)
@@ -70,7 +66,9 @@ def category_menu(
     return kb.as_markup()
 
 
-def answer_menu(kb_data: KnowledgeBase, topic: Topic, lang: str, t: Translator) -> InlineKeyboardMarkup:
+def answer_menu(
+    kb_data: KnowledgeBase, topic: Topic, lang: str, t: Translator
+) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     related = [kb_data.topics[r] for r in topic.related if r in kb_data.topics]
     for other in related:
@@ -86,7 +84,9 @@ def suggestions_menu(
 ) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
     for topic_id in topic_ids:
-        kb.button(text=kb_data.topics[topic_id].text(lang).title, callback_data=TopicCb(id=topic_id))
+        kb.button(
+            text=kb_data.topics[topic_id].text(lang).title, callback_data=TopicCb(id=topic_id)
+        )
     kb.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
     kb.button(text=t("menu-topics"), callback_data=MenuCb(action="topics"))
     kb.adjust(1)

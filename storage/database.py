@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
@@ -30,12 +33,17 @@ def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
 
 
 class Database:
-    """Owns the connection. `connect()` in start-up, `close()` in shutdown; repositories use `.conn`."""
+    """Owns the connection: `connect()` in start-up, `close()` in shutdown.
+
+    Handlers run concurrently on one connection, so repositories go through `read()` and `write()`,
+    which take turns: a statement never runs while another task's transaction is half done.
+    """
 
     def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR) -> None:
         self.path = Path(path)
         self.migrations_dir = migrations_dir
         self._conn: aiosqlite.Connection | None = None
+        self._turn = asyncio.Lock()
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -61,13 +69,30 @@ class Database:
             raise
         self._conn = conn
 
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._turn:
+            yield self.conn
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        async with self._turn:
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.rollback()
+                raise
+            await self.conn.commit()
+
     async def close(self) -> None:
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
 
     async def schema_version(self) -> int:
-        return await _user_version(self.conn)
+        async with self.read() as conn:
+            return await _user_version(conn)
 
     async def _migrate(self, conn: aiosqlite.Connection) -> None:
         known = migrations(self.migrations_dir)

@@ -1,4 +1,4 @@
-"""The log of free-text questions and what the bot did with each: operators read it to improve content."""
+"""Free-text questions and what the bot did with each: operators read it to improve content."""
 
 from __future__ import annotations
 
@@ -23,19 +23,30 @@ class LoggedQuestion:
 
 
 async def log_question(db: Database, q: LoggedQuestion) -> None:
-    await db.conn.execute(
-        "INSERT INTO questions (user_id, asked_at, text, lang, topic_id, score, outcome)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (q.user_id, q.asked_at, q.text[:MAX_LOGGED_CHARS], q.lang, q.topic_id, q.score, q.outcome),
-    )
-    await db.conn.commit()
+    async with db.write() as conn:
+        await conn.execute(
+            "INSERT INTO questions (user_id, asked_at, text, lang, topic_id, score, outcome)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                q.user_id,
+                q.asked_at,
+                q.text[:MAX_LOGGED_CHARS],
+                q.lang,
+                q.topic_id,
+                q.score,
+                q.outcome,
+            ),
+        )
 
 
 async def recent_questions(db: Database, since: int) -> list[LoggedQuestion]:
-    async with db.conn.execute(
-        "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
-        " WHERE asked_at >= ? ORDER BY asked_at, id",
-        (since,),
-    ) as cur:
+    async with (
+        db.read() as conn,
+        conn.execute(
+            "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
+            " WHERE asked_at >= ? ORDER BY asked_at, id",
+            (since,),
+        ) as cur,
+    ):
         rows = await cur.fetchall()
     return [LoggedQuestion(*tuple(r)) for r in rows]

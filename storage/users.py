@@ -31,8 +31,10 @@ async def touch_user(
     db: Database, user_id: int, first_name: str, tg_language: str | None, now: int
 ) -> User:
     """Records that the user is here now (creating them on first contact) and returns them."""
-    async with db.conn.execute(
-        f"""
+    async with (
+        db.write() as conn,
+        conn.execute(
+            f"""
         INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
         VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET
@@ -42,30 +44,33 @@ async def touch_user(
             blocked = 0
         RETURNING {_COLUMNS}
         """,
-        (user_id, first_name, tg_language, now, now),
-    ) as cur:
+            (user_id, first_name, tg_language, now, now),
+        ) as cur,
+    ):
         row = await cur.fetchone()
-    await db.conn.commit()
     assert row is not None
     return _user(row)
 
 
 async def get_user(db: Database, user_id: int) -> User | None:
-    async with db.conn.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)) as cur:
+    async with (
+        db.read() as conn,
+        conn.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)) as cur,
+    ):
         row = await cur.fetchone()
     return _user(row) if row else None
 
 
 async def set_language(db: Database, user_id: int, language: str) -> None:
-    await db.conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
-    await db.conn.commit()
+    async with db.write() as conn:
+        await conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
 
 async def set_timezone(db: Database, user_id: int, timezone: str) -> None:
-    await db.conn.execute("UPDATE users SET timezone = ? WHERE id = ?", (timezone, user_id))
-    await db.conn.commit()
+    async with db.write() as conn:
+        await conn.execute("UPDATE users SET timezone = ? WHERE id = ?", (timezone, user_id))
 
 
 async def mark_blocked(db: Database, user_id: int) -> None:
-    await db.conn.execute("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))
-    await db.conn.commit()
+    async with db.write() as conn:
+        await conn.execute("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))

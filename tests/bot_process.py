@@ -6,7 +6,6 @@ import asyncio
 import os
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,9 +34,10 @@ class BotProcess:
         )
 
     async def stop(self, timeout: float = 15.0) -> int:
-        """SIGTERM, as a service manager would; returns the exit status."""
+        """SIGTERM to the bot, as a service manager would; returns the run command's exit status."""
         assert self.proc is not None
-        os.killpg(self.proc.pid, signal.SIGTERM)
+        for pid in _descendants(self.proc.pid) or [self.proc.pid]:
+            os.kill(pid, signal.SIGTERM)
         return await self.wait(timeout)
 
     def kill(self) -> None:
@@ -57,3 +57,15 @@ class BotProcess:
     @property
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes `make` started (the bot itself), not make: it reports the bot's exit status."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    found = []
+    for child in map(int, children):
+        found += [child, *_descendants(child)]
+    return found

@@ -51,17 +51,6 @@ class Chat:
         self.telegram.press_button(user, label)
         return await self.deliver()
 
-    async def press_data(self, user: FakeUser, callback_data: str) -> list[ApiCall]:
-        message = next(
-            m for (chat, _), m in reversed(self.telegram.messages.items())
-            if chat == user.id and any(
-                b.get("callback_data") == callback_data
-                for row in m.get("reply_markup", {}).get("inline_keyboard", []) for b in row
-            )
-        )
-        self.telegram.press(user, message, callback_data)
-        return await self.deliver()
-
 
 def replies(calls: list[ApiCall]) -> list[ApiCall]:
     """The calls that put text in front of the user (new messages and edits)."""

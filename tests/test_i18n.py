@@ -27,8 +27,10 @@ def test_every_key_exists_in_every_language() -> None:
 
 def test_every_key_used_in_code_exists() -> None:
     used = set()
-    for path in [*LOCALES_DIR.parent.parent.joinpath("handlers").glob("*.py"),
-                 *LOCALES_DIR.parent.glob("*.py")]:
+    for path in [
+        *LOCALES_DIR.parent.parent.joinpath("handlers").glob("*.py"),
+        *LOCALES_DIR.parent.glob("*.py"),
+    ]:
         if path.name == "i18n.py":
             continue
         used |= set(re.findall(r"\bt\(\s*\"([a-z0-9-]+)\"", path.read_text("utf-8")))
@@ -41,8 +43,9 @@ def test_strings_are_valid_telegram_html_in_every_language() -> None:
     for lang in LANGUAGES:
         t = i18n.translator(lang)
         for key in message_ids(lang):
-            text = t(key, name="N", language="L", category="C", page=1, pages=2, limit=500,
-                     contact="c")
+            text = t(
+                key, name="N", language="L", category="C", page=1, pages=2, limit=500, contact="c"
+            )
             assert not html_problems(text), (lang, key, html_problems(text))
             assert "{" not in text, (lang, key)
 

@@ -22,17 +22,19 @@ def test_defaults_need_no_configuration() -> None:
 
 
 def test_every_setting_is_read() -> None:
-    s = load_settings({
-        "BOT_TOKEN": "123:abc-DEF_1",
-        "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
-        "DATABASE_PATH": "/tmp/x.db",
-        "DEFAULT_LANGUAGE": "zh",
-        "DEFAULT_TIMEZONE": "Asia/Shanghai",
-        "ADMIN_IDS": "1, 22,333",
-        "OPERATOR_CHAT_ID": "-1001234",
-        "AGENCY_CONTACT": "+7 000 (example)",
-        "LOG_LEVEL": "debug",
-    })
+    s = load_settings(
+        {
+            "BOT_TOKEN": "123:abc-DEF_1",
+            "TELEGRAM_API_URL": "http://127.0.0.1:8081/",
+            "DATABASE_PATH": "/tmp/x.db",
+            "DEFAULT_LANGUAGE": "zh",
+            "DEFAULT_TIMEZONE": "Asia/Shanghai",
+            "ADMIN_IDS": "1, 22,333",
+            "OPERATOR_CHAT_ID": "-1001234",
+            "AGENCY_CONTACT": "+7 000 (example)",
+            "LOG_LEVEL": "debug",
+        }
+    )
     assert s.bot_token == "123:abc-DEF_1" and not s.offline
     assert s.telegram_api_url == "http://127.0.0.1:8081"
     assert s.admin_ids == {1, 22, 333} and s.operator_chat_id == -1001234

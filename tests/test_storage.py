@@ -16,7 +16,9 @@ async def open_db(path: Path) -> Database:
     return db
 
 
-async def test_fresh_file_reaches_the_latest_schema_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+async def test_fresh_file_reaches_the_latest_schema_with_wal_and_foreign_keys(
+    tmp_path: Path,
+) -> None:
     db = await open_db(tmp_path / "a.db")
     assert await db.schema_version() == migrations()[-1][0]
     async with db.conn.execute("PRAGMA journal_mode") as cur:
@@ -42,7 +44,7 @@ async def test_a_newer_schema_is_refused_with_a_clear_message(tmp_path: Path) ->
     path = tmp_path / "new.db"
     with sqlite3.connect(path) as conn:
         conn.execute("PRAGMA user_version = 999")
-    with pytest.raises(SchemaTooNewError, match="999.*newer version of the bot"):
+    with pytest.raises(SchemaTooNewError, match=r"999.*newer version of the bot"):
         await open_db(path)
 
 
@@ -63,14 +65,25 @@ async def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path) 
 async def test_users_are_created_touched_and_updated(tmp_path: Path) -> None:
     db = await open_db(tmp_path / "u.db")
     u = await touch_user(db, 5, "Ann", "ru", now=100)
-    assert (u.first_seen, u.last_seen, u.language, u.tg_language, u.blocked) == (100, 100, None, "ru", False)
+    assert (u.first_seen, u.last_seen, u.language, u.tg_language, u.blocked) == (
+        100,
+        100,
+        None,
+        "ru",
+        False,
+    )
     await set_language(db, 5, "zh")
     await set_timezone(db, 5, "Asia/Shanghai")
     await mark_blocked(db, 5)
     assert (await get_user(db, 5)).blocked
     u = await touch_user(db, 5, "Ann B", None, now=200)
     assert (u.first_seen, u.last_seen, u.first_name) == (100, 200, "Ann B")
-    assert (u.language, u.timezone, u.tg_language, u.blocked) == ("zh", "Asia/Shanghai", "ru", False)
+    assert (u.language, u.timezone, u.tg_language, u.blocked) == (
+        "zh",
+        "Asia/Shanghai",
+        "ru",
+        False,
+    )
     await db.close()
 
 
@@ -80,7 +93,9 @@ async def test_questions_are_logged_and_cut_to_a_sane_length(tmp_path: Path) -> 
     await log_question(db, LoggedQuestion(1, 10, "hello", "en", None, 0.0, "declined"))
     await log_question(db, LoggedQuestion(1, 20, "x" * 5000, "en", "stay-90-180", 0.9, "answered"))
     rows = await recent_questions(db, since=15)
-    assert [(r.topic_id, r.outcome, len(r.text)) for r in rows] == [("stay-90-180", "answered", 1000)]
+    assert [(r.topic_id, r.outcome, len(r.text)) for r in rows] == [
+        ("stay-90-180", "answered", 1000)
+    ]
     await db.close()
 
 
@@ -88,6 +103,7 @@ async def test_deleting_a_user_deletes_their_questions(tmp_path: Path) -> None:
     db = await open_db(tmp_path / "c.db")
     await touch_user(db, 1, "A", "en", now=1)
     await log_question(db, LoggedQuestion(1, 10, "q", "en", None, 0.0, "declined"))
-    await db.conn.execute("DELETE FROM users WHERE id = 1")
+    async with db.write() as conn:
+        await conn.execute("DELETE FROM users WHERE id = 1")
     assert await recent_questions(db, since=0) == []
     await db.close()

@@ -1,0 +1,173 @@
+"""The whole bot as its own process (the README's run command) against the fake Bot API server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import I18n
+from bot.local_api import ApiCall, FakeUser
+from faq.model import LANGUAGES, KnowledgeBase
+from tests.bot_process import BotProcess
+from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
+
+QUESTIONS = {
+    "en": "how many days after arrival do i have to get registered",
+    "ru": "сколько дней после приезда есть чтобы встать на миграционный учет",
+    "zh": "入境以后几天之内必须办理落地签",
+    "it": "entro quanti giorni dall'arrivo devo fare la registrazione",
+}
+
+
+def started(call: ApiCall) -> bool:
+    """The last step of the bot's start-up: the command menu of the last language is registered."""
+    return call.method == "setMyCommands" and call.params.get("language_code") == LANGUAGES[-1]
+
+
+class Session:
+    def __init__(self, server: FakeTelegramServer, process: BotProcess) -> None:
+        self.server, self.process, self.telegram = server, process, server.telegram
+
+    async def say(self, user: FakeUser, text: str) -> ApiCall:
+        start = len(self.telegram.calls)
+        self.telegram.send_text(user, text)
+        return await self._answer(user, start)
+
+    async def press(self, user: FakeUser, label: str) -> ApiCall:
+        start = len(self.telegram.calls)
+        self.telegram.press_button(user, label)
+        return await self._answer(user, start)
+
+    async def _answer(self, user: FakeUser, start: int) -> ApiCall:
+        return await self.telegram.wait_for(
+            lambda c: (
+                c.method in ("sendMessage", "editMessageText")
+                and c.chat_id == user.id
+                and c.status == 200
+            ),
+            after=start,
+            timeout=15,
+        )
+
+
+@pytest.fixture
+async def running(tmp_path: Path) -> AsyncIterator[Session]:
+    async with FakeTelegramServer() as server:
+        process = BotProcess(
+            {
+                "BOT_TOKEN": TEST_TOKEN,
+                "TELEGRAM_API_URL": server.url,
+                "DATABASE_PATH": str(tmp_path / "bot.db"),
+                "LOG_LEVEL": "DEBUG",
+                "AGENCY_CONTACT": "visa-agency@example.com",
+            },
+            tmp_path / "bot.log",
+        )
+        process.start()
+        try:
+            await server.telegram.wait_for(started, timeout=30)
+            yield Session(server, process)
+        finally:
+            if process.proc and process.proc.poll() is None:
+                process.kill()
+
+
+async def test_chat_in_every_language_with_buttons_and_junk(
+    running: Session, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    for index, lang in enumerate(LANGUAGES):
+        t = i18n.translator(lang)
+        user = FakeUser(id=1000 + index, first_name=f"User{lang}", language_code=lang)
+
+        greeting = await running.say(user, "/start")
+        assert t("start-greeting", name=user.first_name).splitlines()[0] in greeting.text
+
+        categories = await running.press(user, t("menu-topics"))
+        first = kb.categories[0]
+        assert first.title(lang) in [b["text"] for b in categories.buttons]
+
+        topic_list = await running.press(user, first.title(lang))
+        topic = kb.topics_in(first.id)[0]
+        answer = await running.press(user, topic.text(lang).title)
+        labels = kb.labels[lang]
+        assert topic.text(lang).title in answer.text
+        assert labels.reviewed in answer.text and labels.disclaimer in answer.text
+        assert t("btn-back") in [b["text"] for b in answer.buttons]
+        assert topic_list.method == "editMessageText"
+
+        free = await running.say(user, QUESTIONS[lang])
+        assert kb.topics["registration-deadline"].text(lang).title in free.text
+
+        sticker = {
+            "file_id": "s",
+            "file_unique_id": "s",
+            "type": "regular",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+        }
+        start = len(running.telegram.calls)
+        running.telegram.send_content(user, sticker=sticker)
+        reply = await running._answer(user, start)
+        assert reply.text == t("text-only")
+
+        long_reply = await running.say(user, "visa " * 800)
+        assert long_reply.text.startswith(t("long-message", limit=500))
+
+    assert running.process.proc is not None and running.process.proc.poll() is None
+
+
+async def test_language_choice_is_remembered_across_a_restart(running: Session, i18n: I18n) -> None:
+    user = FakeUser(id=77, first_name="Marco", language_code="en")
+    await running.say(user, "/language")
+    confirmation = await running.press(user, "Italiano")
+    assert confirmation.text.startswith(i18n.translator("it")("language-set", language="Italiano"))
+
+    assert await running.process.stop() == 0
+    running.process.start()
+    await running.telegram.wait_for(started, after=len(running.telegram.calls), timeout=30)
+    again = await running.say(user, "/start")
+    assert again.text.startswith("Ciao, Marco!")
+
+
+async def test_html_in_a_name_is_shown_as_text(running: Session) -> None:
+    user = FakeUser(id=55, first_name="<b>Bob</b> & <script>", language_code="en")
+    greeting = await running.say(user, "/start")
+    assert greeting.status == 200
+    assert (
+        "Hello, <b>Bob</b> & <script>!"
+        in running.telegram.messages[(55, greeting.result["message_id"])]["text"]
+    )
+
+
+async def test_inline_mode_offers_answers(running: Session, kb: KnowledgeBase) -> None:
+    user = FakeUser(id=66, language_code="ru")
+    start = len(running.telegram.calls)
+    running.telegram.inline_query(user, "штраф за просрочку визы")
+    call = await running.telegram.wait_for(lambda c: c.method == "answerInlineQuery", after=start)
+    results = call.params["results"]
+    assert 1 <= len(results) <= 5
+    assert results[0]["id"] in kb.topics
+    assert "штраф" in json.dumps(results, ensure_ascii=False).lower()
+
+
+async def test_commands_are_registered_per_language(running: Session, i18n: I18n) -> None:
+    calls = [c for c in running.telegram.calls if c.method == "setMyCommands"]
+    by_lang = {c.params.get("language_code"): c.params["commands"] for c in calls}
+    assert set(by_lang) == {None, *LANGUAGES}
+    for lang in LANGUAGES:
+        described = {c["command"]: c["description"] for c in by_lang[lang]}
+        assert described["topics"] == i18n.translator(lang)("cmd-topics")
+
+
+async def test_sigterm_stops_cleanly_and_the_token_is_never_logged(running: Session) -> None:
+    await running.say(FakeUser(id=5), "/help")
+    assert await running.process.stop() == 0
+    log = running.process.log
+    assert "database closed" in log
+    assert TEST_TOKEN not in log and TEST_TOKEN.split(":")[1] not in log
+    assert "Traceback" not in log
