@@ -1,0 +1,88 @@
+"""Command line: `python -m faq check` validates the content, `ask` tries the matcher."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from faq.lexicon import load_lexicon
+from faq.loader import CONTENT_DIR, ContentError, load_knowledge_base
+from faq.matcher import Matcher
+from faq.model import LANGUAGES
+
+
+def check(root: Path) -> int:
+    try:
+        kb = load_knowledge_base(root)
+    except ContentError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        print(f"content check failed: {len(e.problems)} problem(s)", file=sys.stderr)
+        return 1
+    print(
+        f"content ok: {len(kb.topics)} topics, {len(kb.categories)} categories, "
+        f"{len(kb.documents)} document kinds"
+    )
+    return 0
+
+
+def ask(root: Path, question: str, lang: str | None, as_json: bool, out: TextIO) -> int:
+    """One question; with "-" every line of stdin, each answered as one line of JSON."""
+    try:
+        kb = load_knowledge_base(root)
+    except ContentError as e:
+        print(
+            f"content check failed: {len(e.problems)} problem(s); run `python -m faq check`",
+            file=sys.stderr,
+        )
+        return 1
+    matcher = Matcher(kb, load_lexicon(root))
+    questions = (line.rstrip("\n") for line in sys.stdin) if question == "-" else [question]
+    for text in questions:
+        match = matcher.match(text, lang_hint=lang)
+        if as_json or question == "-":
+            record = {
+                "question": text,
+                "lang": match.lang,
+                "id": match.topic_id,
+                "score": match.score,
+                "confident": match.confident,
+                "alternatives": list(match.alternatives),
+            }
+            print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+            continue
+        if match.topic_id is None:
+            print(f"declined  score={match.score:.3f}  lang={match.lang}", file=out)
+            continue
+        title = kb.topics[match.topic_id].text(match.lang).title
+        alternatives = ", ".join(match.alternatives) or "-"
+        print(
+            f"{match.topic_id}  score={match.score:.3f}  confident={match.confident}  "
+            f"alternatives={alternatives}  lang={match.lang}\n  {title}",
+            file=out,
+        )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m faq")
+    parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate every content file")
+    asking = sub.add_parser("ask", help="match a question to a topic")
+    asking.add_argument("--lang", choices=LANGUAGES, help="the user's interface language")
+    asking.add_argument("--json", action="store_true", help="print one JSON object per question")
+    asking.add_argument("question", help='the question, or "-" to read one per line from stdin')
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        return check(args.content)
+    if args.command == "ask":
+        return ask(args.content, args.question, args.lang, args.json, sys.stdout)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Scores a matcher on labelled questions: the figures the tests assert and the bench prints."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from faq.matcher import Matcher
+from faq.model import LANGUAGES
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    lang: str
+    question: str
+    expect: str | None
+
+
+@dataclass(slots=True)
+class Figures:
+    answerable: int = 0
+    top1: int = 0
+    top3: int = 0
+    off_topic: int = 0
+    declined: int = 0
+    lang_right: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def rates(self) -> dict[str, float]:
+        return {
+            "top1": _rate(self.top1, self.answerable),
+            "top3": _rate(self.top3, self.answerable),
+            "declined": _rate(self.declined, self.off_topic),
+            "lang": _rate(self.lang_right, self.total),
+        }
+
+
+def load_examples(path: Path) -> list[Example]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = (json.loads(line) for line in lines if line.strip())
+    return [Example(r["lang"], r["q"], r["expect"]) for r in rows]
+
+
+def evaluate(matcher: Matcher, examples: Iterable[Example]) -> dict[str, Figures]:
+    """Per language; the user's interface language is taken to be the question's language."""
+    figures = {lang: Figures() for lang in LANGUAGES}
+    for ex in examples:
+        f = figures[ex.lang]
+        match = matcher.match(ex.question, lang_hint=ex.lang)
+        f.total += 1
+        f.lang_right += match.lang == ex.lang
+        if ex.expect is None:
+            f.off_topic += 1
+            f.declined += match.topic_id is None
+            if match.topic_id is not None:
+                f.misses.append(f"{ex.question!r}: expected decline, got {match.topic_id}")
+            continue
+        f.answerable += 1
+        f.top1 += match.topic_id == ex.expect
+        f.top3 += ex.expect in (match.topic_id, *match.alternatives)
+        if match.topic_id != ex.expect:
+            f.misses.append(f"{ex.question!r}: expected {ex.expect}, got {match.topic_id}")
+    return figures
+
+
+def summary(figures: dict[str, Figures]) -> dict[str, dict[str, float]]:
+    return {lang: f.rates() for lang, f in figures.items() if f.total}
+
+
+def _rate(hits: int, total: int) -> float:
+    return round(hits / total, 4) if total else 1.0

@@ -1,0 +1,55 @@
+"""`python -m faq ask`: the readable line and the JSON-lines mode over stdin."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "faq", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_reads_questions_from_stdin_as_json_lines() -> None:
+    lines = [
+        "how do I extend my visa",
+        "привет",
+        "签证延期要多少钱",
+        "quanto costa la proroga del visto",
+    ]
+    result = run("ask", "-", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["question"] for r in records] == lines
+    assert [r["lang"] for r in records] == ["en", "ru", "zh", "it"]
+    assert records[1]["id"] is None and records[1]["alternatives"] == []
+    for record in (records[0], records[2], records[3]):
+        assert isinstance(record["id"], str)
+        assert isinstance(record["score"], float)
+        assert record["id"] not in record["alternatives"]
+
+
+def test_ask_prints_a_readable_line_with_the_title() -> None:
+    result = run("ask", "--lang", "en", "how many days do I have to register")
+    assert result.returncode == 0, result.stderr
+    first, title = result.stdout.splitlines()[:2]
+    assert "score=" in first and "confident=" in first and "lang=en" in first
+    assert title.strip()
+
+
+def test_ask_json_for_one_question() -> None:
+    result = run("ask", "--json", "--lang", "ru", "hello")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["id"] is None
