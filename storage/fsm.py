@@ -1,0 +1,174 @@
+"""aiogram FSM storage in our SQLite database, so a user mid-wizard carries on after a restart.
+
+Semantics follow aiogram's own storages (fsm/storage/memory.py, redis.py):
+- a state is a `State` (stored as `state.state`), a string, or None (no state);
+- data must be a real `dict` (else aiogram's DataNotDictLikeError, as its storages raise) and
+  must survive a JSON round trip unchanged (else TypeError at `set_data` time, so a `date` or a
+  tuple in FSM data fails in tests, not after a restart);
+- `get_data` returns a fresh dict, never None; a key never written has state None and data {};
+- a row whose state is None and data {} is deleted, so `state.clear()` leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from aiogram.exceptions import DataNotDictLikeError
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+
+from storage.database import Database
+
+if TYPE_CHECKING:
+    import aiosqlite
+
+    from bot.clock import Clock
+
+_KEY_WHERE = (
+    "bot_id = ? AND chat_id = ? AND user_id = ? AND thread_id = ? "
+    "AND business_connection_id = ? AND destiny = ?"
+)
+_KEY_COLUMNS = "bot_id, chat_id, user_id, thread_id, business_connection_id, destiny"
+_EMPTY = "{}"
+
+
+def _key(key: StorageKey) -> tuple[int, int, int, int, str, str]:
+    # None cannot be part of a unique key in SQLite; aiogram's DefaultKeyBuilder also treats a
+    # falsy thread_id / business_connection_id as absent, so 0 and '' lose nothing.
+    return (
+        key.bot_id,
+        key.chat_id,
+        key.user_id,
+        key.thread_id or 0,
+        key.business_connection_id or "",
+        key.destiny,
+    )
+
+
+def _state(state: StateType) -> str | None:
+    if isinstance(state, State):
+        return state.state  # None for aiogram's `default_state`
+    return None if state is None else str(state)
+
+
+def _dump(data: Mapping[str, Any]) -> str:
+    if not isinstance(data, dict):
+        # The same check and error as aiogram's MemoryStorage and RedisStorage.
+        msg = f"Data must be a dict or dict-like object, got {type(data).__name__}"
+        raise DataNotDictLikeError(msg)
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as e:
+        raise TypeError(f"FSM data must be JSON: {_culprit(data)} ({e})") from None
+    if json.loads(text) != data:
+        raise TypeError(f"FSM data must be JSON: {_culprit(data)} would not read back the same")
+    return text
+
+
+def _culprit(data: dict[Any, Any]) -> str:
+    """Names the first top-level entry that is not plain JSON, for the error message."""
+    for k, v in data.items():
+        if not isinstance(k, str):
+            return f"key {k!r} is a {type(k).__name__}, not a str"
+        try:
+            if json.loads(json.dumps(v, allow_nan=False)) == v:
+                continue
+        except (TypeError, ValueError):
+            pass
+        return f"{k!r} is a {type(v).__name__} (store dates as ISO strings, tuples as lists)"
+    return "a value"
+
+
+class SQLiteStorage(BaseStorage):
+    """FSM storage over the shared `Database` (table fsm_state, migration 0002).
+
+    Every call takes one turn on the database (`read()` / `write()`), and `update_data` reads and
+    writes in a single transaction, so two updates for the same user cannot lose each other's keys.
+    """
+
+    def __init__(self, db: Database, *, clock: Clock | None = None) -> None:
+        self.db = db
+        self._clock = clock
+
+    def _now(self) -> int:
+        if self._clock is not None:
+            return int(self._clock.now().timestamp())
+        return int(time.time())
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        async with self.db.write() as conn:
+            await self._put(conn, key, "state", _state(state))
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        async with (
+            self.db.read() as conn,
+            conn.execute(f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", _key(key)) as cur,
+        ):
+            row = await cur.fetchone()
+        return row[0] if row else None
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        text = _dump(data)
+        async with self.db.write() as conn:
+            await self._put(conn, key, "data", text)
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        async with self.db.read() as conn:
+            return await self._data(conn, key)
+
+    async def update_data(self, key: StorageKey, data: Mapping[str, Any]) -> dict[str, Any]:
+        async with self.db.write() as conn:
+            current = await self._data(conn, key)
+            current.update(data)
+            text = _dump(current)
+            await self._put(conn, key, "data", text)
+        return json.loads(text)
+
+    async def close(self) -> None:
+        """Nothing to do: the Database is shared and closed by the dispatcher's shutdown hook.
+
+        aiogram's Dispatcher registers `storage.close` on shutdown itself, before our hook.
+        """
+
+    async def _data(self, conn: aiosqlite.Connection, key: StorageKey) -> dict[str, Any]:
+        async with conn.execute(f"SELECT data FROM fsm_state WHERE {_KEY_WHERE}", _key(key)) as cur:
+            row = await cur.fetchone()
+        return json.loads(row[0]) if row else {}
+
+    async def _put(
+        self, conn: aiosqlite.Connection, key: StorageKey, column: str, value: str | None
+    ) -> None:
+        assert column in ("state", "data")
+        k = _key(key)
+        if value is None or value == _EMPTY:
+            # Clearing: never create a row just to empty it; drop it once nothing is left.
+            empty = "NULL" if column == "state" else f"'{_EMPTY}'"
+            await conn.execute(
+                f"UPDATE fsm_state SET {column} = {empty}, updated_at = ? WHERE {_KEY_WHERE}",
+                (self._now(), *k),
+            )
+            await conn.execute(
+                f"DELETE FROM fsm_state WHERE {_KEY_WHERE} AND state IS NULL AND data = ?",
+                (*k, _EMPTY),
+            )
+            return
+        await conn.execute(
+            f"""
+            INSERT INTO fsm_state ({_KEY_COLUMNS}, {column}, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT ({_KEY_COLUMNS}) DO UPDATE SET
+                {column} = excluded.{column},
+                updated_at = excluded.updated_at
+            """,
+            (*k, value, self._now()),
+        )
+
+
+async def delete_fsm_for_user(db: Database, user_id: int) -> int:
+    """Removes every FSM row of the user (all chats, threads, destinies); returns how many."""
+    async with db.write() as conn:
+        cur = await conn.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
+        return cur.rowcount
