@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -11,18 +12,22 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.types import LinkPreviewOptions
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 import handlers
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands
 from bot.i18n import I18n
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
+from bot.reminders import ReminderService
+from bot.sender import Sender
 from bot.settings import Settings
 from faq import KnowledgeBase, load_knowledge_base
 from faq.matcher import Matcher
 from storage.database import Database
+from storage.documents import release_claims
+from storage.fsm import SQLiteStorage
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +40,9 @@ class Services:
     matcher: Matcher
     i18n: I18n = field(default_factory=I18n)
     clock: Clock = field(default_factory=SystemClock)
+    sender: Sender = field(default_factory=Sender)
+    scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
+    reminders: ReminderService | None = None
 
 
 def create_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -45,6 +53,7 @@ def create_services(settings: Settings, clock: Clock | None = None) -> Services:
         kb=kb,
         matcher=Matcher(kb),
         clock=clock or SystemClock(),
+        sender=Sender(rate=settings.broadcast_rate),
     )
 
 
@@ -68,33 +77,78 @@ def _detached(router: Router) -> Router:
     return router
 
 
-async def _on_startup(bot: Bot, db: Database, i18n: I18n) -> None:
-    await db.connect()
-    await register_commands(bot, i18n)
-    log.info("bot started")
+REMINDER_CHECK_SECONDS = 60
 
 
-async def _on_shutdown(db: Database) -> None:
-    await db.close()
-    log.info("bot stopped, database closed")
+async def _check_reminders(reminders: ReminderService, clock: Clock) -> None:
+    try:
+        sent = await reminders.send_due(clock.now())
+    except Exception:
+        log.exception("the reminder check failed; the next one will try again")
+        return
+    if sent:
+        log.info("sent %s reminder(s)", sent)
 
 
-def create_dispatcher(services: Services, *, throttle: bool = True) -> Dispatcher:
+def _start_jobs(services: Services) -> None:
+    assert services.reminders is not None
+    services.scheduler.add_job(
+        _check_reminders,
+        "interval",
+        args=[services.reminders, services.clock],
+        seconds=REMINDER_CHECK_SECONDS,
+        id="reminders",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=REMINDER_CHECK_SECONDS * 5,
+        next_run_time=datetime.now(UTC),
+    )
+    services.scheduler.start()
+
+
+def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
+    async def on_startup(bot: Bot) -> None:
+        await services.db.connect()
+        if released := await release_claims(services.db):
+            log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
+        services.reminders = ReminderService(
+            services.db, services.kb, services.i18n, services.settings, services.sender, bot
+        )
+        await register_commands(bot, services.i18n)
+        if run_jobs:
+            _start_jobs(services)
+        log.info("bot started")
+
+    async def on_shutdown() -> None:
+        if services.scheduler.running:
+            services.scheduler.shutdown(wait=False)
+        await services.db.close()
+        log.info("bot stopped, database closed")
+
+    return on_startup, on_shutdown
+
+
+def create_dispatcher(
+    services: Services, *, throttle: bool = True, run_jobs: bool = True
+) -> Dispatcher:
+    """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
     dp = Dispatcher(
-        storage=MemoryStorage(),
+        storage=SQLiteStorage(services.db),
         settings=services.settings,
         db=services.db,
         kb=services.kb,
         matcher=services.matcher,
         i18n=services.i18n,
         clock=services.clock,
+        sender=services.sender,
+        services=services,
     )
-    dp.update.outer_middleware(
-        UserContextMiddleware(services.db, services.i18n, services.settings, services.clock)
-    )
+    dp.update.outer_middleware(UserContextMiddleware())
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware())
     dp.include_routers(*(_detached(r) for r in handlers.routers()))
-    dp.startup.register(_on_startup)
-    dp.shutdown.register(_on_shutdown)
+    on_startup, on_shutdown = _lifecycle(services, run_jobs)
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
     return dp

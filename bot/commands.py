@@ -8,7 +8,18 @@ from aiogram.types import BotCommand
 from bot.i18n import I18n
 from faq.model import LANGUAGES
 
-USER_COMMANDS = ("start", "topics", "language", "help")
+USER_COMMANDS = (
+    "start",
+    "renew",
+    "mydocs",
+    "topics",
+    "settings",
+    "language",
+    "help",
+    "cancel",
+    "export",
+    "forget",
+)
 
 
 def commands_for(i18n: I18n, lang: str) -> list[BotCommand]:

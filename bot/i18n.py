@@ -1,4 +1,4 @@
-"""Interface strings: Fluent files under bot/locales, one per language, looked up by key."""
+"""Interface strings: Fluent files in bot/locales/<language>/, one per feature, looked up by key."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ class I18n:
         self.bundles: dict[str, FluentBundle] = {}
         for lang in LANGUAGES:
             bundle = FluentBundle([lang], use_isolating=False)
-            bundle.add_resource(FluentResource((directory / f"{lang}.ftl").read_text("utf-8")))
+            for path in sorted((directory / lang).glob("*.ftl")):
+                bundle.add_resource(FluentResource(path.read_text("utf-8")))
             self.bundles[lang] = bundle
         self._translators = {
             lang: Translator(lang, bundle, self.bundles["en"] if lang != "en" else None)

@@ -12,6 +12,7 @@ from aiogram.types import Message, TelegramObject, User
 
 from bot.clock import Clock
 from bot.i18n import I18n, pick_language
+from bot.reminders import reschedule_user
 from bot.settings import Settings
 from storage.database import Database
 from storage.users import touch_user
@@ -20,23 +21,33 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 class UserContextMiddleware(BaseMiddleware):
-    """Records the user in the database and puts `user`, `lang` and `t` into the handler data."""
+    """Records the user in the database and puts `user`, `lang` and `t` into the handler data.
 
-    def __init__(self, db: Database, i18n: I18n, settings: Settings, clock: Clock) -> None:
-        self.db, self.i18n, self.settings, self.clock = db, i18n, settings, clock
+    Services come from the dispatcher's workflow data, so a reloaded knowledge base is seen at once.
+    """
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        settings: Settings = data["settings"]
+        i18n: I18n = data["i18n"]
         tg_user: User | None = data.get("event_from_user")
-        lang = self.settings.default_language
+        lang = settings.default_language
         if tg_user is not None and not tg_user.is_bot:
-            now = int(self.clock.now().timestamp())
-            user = await touch_user(
-                self.db, tg_user.id, tg_user.first_name or "", tg_user.language_code, now
+            db: Database = data["db"]
+            clock: Clock = data["clock"]
+            now = clock.now()
+            user, came_back = await touch_user(
+                db,
+                tg_user.id,
+                tg_user.first_name or "",
+                tg_user.language_code,
+                int(now.timestamp()),
             )
+            if came_back:
+                await reschedule_user(db, data["kb"], settings, user, now)
             lang = user.language or pick_language(tg_user.language_code, "en")
             data["user"] = user
         data["lang"] = lang
-        data["t"] = self.i18n.translator(lang)
+        data["t"] = i18n.translator(lang)
         return await handler(event, data)
 
 

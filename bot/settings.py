@@ -31,6 +31,8 @@ class Settings:
     operator_chat_id: int | None
     agency_contact: str
     log_level: str
+    broadcast_rate: float = 25.0
+    allow_paid_broadcast: bool = False
 
     @property
     def offline(self) -> bool:
@@ -89,6 +91,22 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if log_level not in logging.getLevelNamesMapping():
         raise SettingsError(f"LOG_LEVEL={log_level!r} must be DEBUG, INFO, WARNING or ERROR")
 
+    rate_raw = _get(env, "BROADCAST_RATE") or "25"
+    try:
+        broadcast_rate = float(rate_raw)
+    except ValueError:
+        broadcast_rate = 0.0
+    paid = (_get(env, "ALLOW_PAID_BROADCAST") or "false").lower()
+    if paid not in ("true", "false", "1", "0", "yes", "no"):
+        raise SettingsError(f"ALLOW_PAID_BROADCAST={paid!r} must be true or false")
+    allow_paid = paid in ("true", "1", "yes")
+    ceiling = 1000 if allow_paid else 30
+    if not 0 < broadcast_rate <= ceiling:
+        raise SettingsError(
+            f"BROADCAST_RATE={rate_raw!r} must be a number of messages per second from 1 to "
+            f"{ceiling}" + ("" if allow_paid else " (up to 1000 with ALLOW_PAID_BROADCAST=true)")
+        )
+
     return Settings(
         bot_token=token,
         telegram_api_url=api_url,
@@ -99,4 +117,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         operator_chat_id=operator_chat_id,
         agency_contact=_get(env, "AGENCY_CONTACT") or "",
         log_level=log_level,
+        broadcast_rate=broadcast_rate,
+        allow_paid_broadcast=allow_paid,
     )

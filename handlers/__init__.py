@@ -2,13 +2,30 @@
 
 from aiogram import Router
 
-from handlers import errors, fallback, inline, language, operator, questions, start, topics
+from handlers import (
+    documents,
+    errors,
+    fallback,
+    inline,
+    language,
+    operator,
+    privacy,
+    questions,
+    start,
+    topics,
+    user_settings,
+    wizard,
+)
 
 
 def routers() -> list[Router]:
     return [
         errors.router,
         start.router,
+        wizard.router,
+        documents.router,
+        user_settings.router,
+        privacy.router,
         language.router,
         topics.router,
         operator.router,

@@ -6,7 +6,7 @@ from aiogram.filters.callback_data import CallbackData
 
 
 class MenuCb(CallbackData, prefix="m"):
-    action: str  # home | topics | ask | lang | operator
+    action: str  # home | topics | ask | lang | operator | renew | docs
 
 
 class LangCb(CallbackData, prefix="l"):
@@ -20,3 +20,25 @@ class CategoryCb(CallbackData, prefix="c"):
 
 class TopicCb(CallbackData, prefix="t"):
     id: str
+
+
+class DocCb(CallbackData, prefix="d"):
+    action: str  # show | renewed | snooze | checklist | ics | rename | delete | really-delete
+    id: int
+
+
+class KindCb(CallbackData, prefix="k"):
+    kind: str
+
+
+class WizardCb(CallbackData, prefix="w"):
+    action: str  # back | cancel | save | nosave | label
+
+
+class SettingsCb(CallbackData, prefix="s"):
+    what: str  # menu | tz | tz-pick | hour | hour-pick | days | day-toggle | days-default
+    value: str = ""
+
+
+class ForgetCb(CallbackData, prefix="f"):
+    confirm: bool

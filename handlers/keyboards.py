@@ -14,11 +14,13 @@ TOPICS_PER_PAGE = 6
 
 def main_menu(t: Translator) -> InlineKeyboardMarkup:
     kb = InlineKeyboardBuilder()
+    kb.button(text=t("menu-renew"), callback_data=MenuCb(action="renew"))
+    kb.button(text=t("menu-docs"), callback_data=MenuCb(action="docs"))
     kb.button(text=t("menu-topics"), callback_data=MenuCb(action="topics"))
     kb.button(text=t("menu-ask"), callback_data=MenuCb(action="ask"))
     kb.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
     kb.button(text=t("menu-language"), callback_data=MenuCb(action="lang"))
-    kb.adjust(1, 1, 2)
+    kb.adjust(1, 1, 2, 2)
     return kb.as_markup()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.filters import StateFilter
 from aiogram.types import Message
 
 from bot.clock import Clock
@@ -18,7 +19,7 @@ router = Router(name="questions")
 MATCH_CHARS = 500
 
 
-@router.message(F.text, ~F.text.startswith("/"))
+@router.message(StateFilter(None), F.text, ~F.text.startswith("/"))
 async def question(
     message: Message,
     matcher: Matcher,

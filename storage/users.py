@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.database import Database
@@ -17,39 +19,48 @@ class User:
     first_seen: int
     last_seen: int
     blocked: bool
+    reminder_hour: int = 10
+    reminder_days: tuple[int, ...] | None = None  # None: each document kind's own offsets
 
 
-_COLUMNS = "id, first_name, tg_language, language, timezone, first_seen, last_seen, blocked"
+_COLUMNS = (
+    "id, first_name, tg_language, language, timezone, first_seen, last_seen, blocked,"
+    " reminder_hour, reminder_days"
+)
 
 
 def _user(row: object) -> User:
     r = tuple(row)  # type: ignore[arg-type]
-    return User(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
+    days = tuple(json.loads(r[9])) if r[9] else None
+    return User(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], days)
 
 
 async def touch_user(
     db: Database, user_id: int, first_name: str, tg_language: str | None, now: int
-) -> User:
-    """Records that the user is here now (creating them on first contact) and returns them."""
-    async with (
-        db.write() as conn,
-        conn.execute(
+) -> tuple[User, bool]:
+    """Records that the user is here now (creating them on first contact).
+
+    Returns the user and whether they had blocked the bot until now (they are back).
+    """
+    async with db.write() as conn:
+        async with conn.execute("SELECT blocked FROM users WHERE id = ?", (user_id,)) as cur:
+            before = await cur.fetchone()
+        async with conn.execute(
             f"""
-        INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
-        VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET
-            first_name = excluded.first_name,
-            tg_language = COALESCE(excluded.tg_language, users.tg_language),
-            last_seen = excluded.last_seen,
-            blocked = 0
-        RETURNING {_COLUMNS}
-        """,
+            INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                first_name = excluded.first_name,
+                tg_language = COALESCE(excluded.tg_language, users.tg_language),
+                last_seen = excluded.last_seen,
+                blocked = 0
+            RETURNING {_COLUMNS}
+            """,
             (user_id, first_name, tg_language, now, now),
-        ) as cur,
-    ):
-        row = await cur.fetchone()
+        ) as cur:
+            row = await cur.fetchone()
     assert row is not None
-    return _user(row)
+    return _user(row), bool(before and before[0])
 
 
 async def get_user(db: Database, user_id: int) -> User | None:
@@ -72,5 +83,21 @@ async def set_timezone(db: Database, user_id: int, timezone: str) -> None:
 
 
 async def mark_blocked(db: Database, user_id: int) -> None:
+    """The user blocked the bot: nothing more is sent to them until they write again."""
     async with db.write() as conn:
         await conn.execute("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))
+        await conn.execute(
+            "UPDATE documents SET next_remind_at = NULL, claimed_at = NULL WHERE user_id = ?",
+            (user_id,),
+        )
+
+
+async def set_reminder_hour(db: Database, user_id: int, hour: int) -> None:
+    async with db.write() as conn:
+        await conn.execute("UPDATE users SET reminder_hour = ? WHERE id = ?", (hour, user_id))
+
+
+async def set_reminder_days(db: Database, user_id: int, days: Sequence[int] | None) -> None:
+    value = json.dumps(sorted(set(days), reverse=True)) if days is not None else None
+    async with db.write() as conn:
+        await conn.execute("UPDATE users SET reminder_days = ? WHERE id = ?", (value, user_id))

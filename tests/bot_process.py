@@ -19,12 +19,13 @@ class BotProcess:
             **env,
         }
         self.log_path = log_path
+        self.command = RUN_COMMAND
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            RUN_COMMAND,
+            self.command,
             cwd=REPO,
             env=self.env,
             stdin=subprocess.DEVNULL,

@@ -27,7 +27,7 @@ class Chat:
         self.services = services
         self.telegram = LocalTelegram()
         self.bot: Bot = create_bot(services.settings, session=LocalSession(self.telegram))
-        self.dp: Dispatcher = create_dispatcher(services, throttle=throttle)
+        self.dp: Dispatcher = create_dispatcher(services, throttle=throttle, run_jobs=False)
         self._offset = 0
 
     async def start(self) -> None:

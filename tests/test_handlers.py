@@ -26,7 +26,7 @@ async def test_start_greets_in_the_telegram_language(chat: Chat, i18n: I18n) -> 
         user = FakeUser(id=100 + index, first_name="Li", language_code=lang)
         [greeting] = replies(await chat.say(user, "/start"))
         assert greeting.text.startswith(i18n.translator(lang)("start-greeting", name="Li")[:8])
-        assert len(greeting.buttons) == 4
+        assert len(greeting.buttons) == 6
 
 
 async def test_unsupported_telegram_language_falls_back_to_english(chat: Chat) -> None:

@@ -11,10 +11,20 @@ from faq.telegram_html import html_problems
 
 
 def message_ids(lang: str) -> set[str]:
-    resource = FluentParser().parse((LOCALES_DIR / f"{lang}.ftl").read_text("utf-8"))
-    junk = [e for e in resource.body if isinstance(e, ast.Junk)]
-    assert not junk, f"{lang}.ftl has syntax errors: {[j.content[:60] for j in junk]}"
-    return {e.id.name for e in resource.body if isinstance(e, ast.Message)}
+    ids: set[str] = set()
+    for path in sorted((LOCALES_DIR / lang).glob("*.ftl")):
+        resource = FluentParser().parse(path.read_text("utf-8"))
+        junk = [e for e in resource.body if isinstance(e, ast.Junk)]
+        assert not junk, f"{path} has syntax errors: {[j.content[:60] for j in junk]}"
+        found = {e.id.name for e in resource.body if isinstance(e, ast.Message)}
+        assert not ids & found, f"{path} repeats keys {ids & found}"
+        ids |= found
+    return ids
+
+
+def test_every_language_has_the_same_files() -> None:
+    files = {lang: sorted(p.name for p in (LOCALES_DIR / lang).glob("*.ftl")) for lang in LANGUAGES}
+    assert all(names == files["en"] for names in files.values()), files
 
 
 def test_every_key_exists_in_every_language() -> None:

@@ -64,7 +64,8 @@ async def test_a_failed_migration_leaves_the_database_as_it_was(tmp_path: Path) 
 
 async def test_users_are_created_touched_and_updated(tmp_path: Path) -> None:
     db = await open_db(tmp_path / "u.db")
-    u = await touch_user(db, 5, "Ann", "ru", now=100)
+    u, back = await touch_user(db, 5, "Ann", "ru", now=100)
+    assert not back
     assert (u.first_seen, u.last_seen, u.language, u.tg_language, u.blocked) == (
         100,
         100,
@@ -76,7 +77,8 @@ async def test_users_are_created_touched_and_updated(tmp_path: Path) -> None:
     await set_timezone(db, 5, "Asia/Shanghai")
     await mark_blocked(db, 5)
     assert (await get_user(db, 5)).blocked
-    u = await touch_user(db, 5, "Ann B", None, now=200)
+    u, back = await touch_user(db, 5, "Ann B", None, now=200)
+    assert back
     assert (u.first_seen, u.last_seen, u.first_name) == (100, 200, "Ann B")
     assert (u.language, u.timezone, u.tg_language, u.blocked) == (
         "zh",

@@ -7,6 +7,10 @@ help-text =
     <b>What I can do</b>
     • Answer questions about registration, visa extension, fees, fines and deadlines: just type your question.
     • /topics: browse all topics by category
+    • /renew: make a renewal plan and get reminders
+    • /mydocs: see your saved documents
+    • /settings: set the reminder time zone, hour and days
+    • /export and /forget: download or delete your data
     • /language: change the language (English, Русский, 中文, Italiano)
     • In any chat, type <code>@bot</code> and your question to share an answer.
 
@@ -17,6 +21,8 @@ ask-hint =
     • <i>my visa ends next month, what do I do?</i>
     • <i>landlord won't register me</i>
     • <i>how much is the fine for overstaying?</i>
+menu-renew = 🗓 Renewal plan
+menu-docs = 📂 My documents
 menu-topics = 📚 Browse topics
 menu-ask = ❓ How to ask
 menu-operator = 🧑‍💼 Talk to an operator
@@ -43,3 +49,10 @@ cmd-start = Start and main menu
 cmd-topics = Browse topics
 cmd-language = Change language
 cmd-help = What this bot can do
+cmd-renew = Renewal plan and reminders
+cmd-mydocs = My saved documents
+cmd-settings = Reminder time zone, hour and days
+cmd-cancel = Cancel what I'm doing
+cmd-export = Download my data
+cmd-forget = Delete all my data
+nothing-to-cancel = There is nothing to cancel.

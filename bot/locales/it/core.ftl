@@ -7,6 +7,10 @@ help-text =
     <b>Cosa posso fare</b>
     • Rispondere a domande su registrazione, proroga del visto, costi, multe e scadenze: scrivi la tua domanda.
     • /topics: sfoglia tutti gli argomenti per categoria
+    • /renew: fai un piano di rinnovo e ricevi i promemoria
+    • /mydocs: vedi i tuoi documenti salvati
+    • /settings: imposta fuso orario, ora e giorni dei promemoria
+    • /export e /forget: scarica o cancella i tuoi dati
     • /language: cambia lingua (English, Русский, 中文, Italiano)
     • In qualsiasi chat scrivi <code>@bot</code> e la domanda per condividere una risposta.
 
@@ -17,6 +21,8 @@ ask-hint =
     • <i>il visto scade il mese prossimo, cosa faccio?</i>
     • <i>il padrone di casa non mi registra</i>
     • <i>quanto è la multa se resto oltre il visto?</i>
+menu-renew = 🗓 Piano di rinnovo
+menu-docs = 📂 I miei documenti
 menu-topics = 📚 Argomenti
 menu-ask = ❓ Come chiedere
 menu-operator = 🧑‍💼 Parla con un operatore
@@ -43,3 +49,10 @@ cmd-start = Inizio e menu principale
 cmd-topics = Sfoglia gli argomenti
 cmd-language = Cambia lingua
 cmd-help = Cosa sa fare il bot
+cmd-renew = Piano di rinnovo e promemoria
+cmd-mydocs = I miei documenti salvati
+cmd-settings = Fuso orario, ora e giorni dei promemoria
+cmd-cancel = Annulla l'operazione in corso
+cmd-export = Scarica i miei dati
+cmd-forget = Cancella tutti i miei dati
+nothing-to-cancel = Non c'è niente da annullare.

@@ -7,6 +7,10 @@ help-text =
     <b>我能做什么</b>
     • 回答关于登记、签证延期、费用、罚款和期限的问题：直接输入问题即可。
     • /topics：按分类浏览所有主题
+    • /renew：制定续签计划并接收提醒
+    • /mydocs：查看您保存的证件
+    • /settings：设置提醒的时区、时间和天数
+    • /export 和 /forget：下载或删除您的数据
     • /language：切换语言（English、Русский、中文、Italiano）
     • 在任何聊天中输入 <code>@bot</code> 加问题，即可分享答案。
 
@@ -17,6 +21,8 @@ ask-hint =
     • <i>签证下个月到期怎么办</i>
     • <i>房东不给我办落地签</i>
     • <i>签证逾期罚多少钱</i>
+menu-renew = 🗓 续签计划
+menu-docs = 📂 我的证件
 menu-topics = 📚 浏览主题
 menu-ask = ❓ 如何提问
 menu-operator = 🧑‍💼 联系人工客服
@@ -43,3 +49,10 @@ cmd-start = 开始和主菜单
 cmd-topics = 浏览主题
 cmd-language = 切换语言
 cmd-help = 机器人功能
+cmd-renew = 续签计划与提醒
+cmd-mydocs = 我保存的证件
+cmd-settings = 提醒的时区、时间和天数
+cmd-cancel = 取消当前操作
+cmd-export = 下载我的数据
+cmd-forget = 删除我的全部数据
+nothing-to-cancel = 当前没有可取消的操作。

@@ -1,0 +1,16 @@
+settings-summary =
+    ⚙️ <b>Impostazioni dei promemoria</b>
+    Fuso orario: <b>{ $timezone }</b>
+    Ora del giorno: <b>{ $hour }</b>
+    Giorni prima della scadenza: <b>{ $days }</b>
+settings-days-default = i giorni consigliati per ogni documento
+settings-btn-tz = 🌍 Fuso orario
+settings-btn-hour = 🕙 Ora del giorno
+settings-btn-days = 📅 Giorni prima della scadenza
+settings-btn-days-default = ↩️ Usa i giorni consigliati
+settings-ask-tz = Scegli il tuo fuso orario o scrivine il nome (per esempio <i>Asia/Shanghai</i> o <i>Europe/Rome</i>).
+settings-bad-tz = Non conosco il fuso orario “{ $typed }”. Scrivi un nome come <i>Asia/Shanghai</i> oppure scegli uno dei pulsanti.
+settings-ask-hour = A che ora vuoi ricevere i promemoria?
+settings-ask-days = Tocca i giorni prima della scadenza in cui vuoi un promemoria (0 = il giorno stesso).
+settings-days-need-one = Tieni almeno un giorno, oppure usa i giorni consigliati.
+settings-saved = ✅ Salvato. I tuoi promemoria seguiranno le nuove impostazioni.

@@ -1,0 +1,199 @@
+"""Reminders: which are due, what they say, and sending each exactly once at the shared pace.
+
+The truth is in SQLite (documents.next_remind_at); the periodic job only asks what is due now.
+After downtime a document's missed reminders collapse into one message, because the message is
+written from the days left at sending time and the next reminder is the first one after now.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from aiogram.utils.text_decorations import html_decoration
+
+from bot.dates import format_date
+from bot.i18n import I18n, Translator, pick_language
+from bot.schedule import days_left, next_reminder
+from bot.sender import RecipientGone, Sender
+from bot.settings import Settings
+from faq.model import KnowledgeBase
+from handlers.callbacks import DocCb, MenuCb, TopicCb
+from storage.database import Database
+from storage.documents import (
+    Document,
+    DueReminder,
+    claim_reminder,
+    due_reminders,
+    reminder_failed,
+    reminder_sent,
+    set_next_reminders,
+    user_documents,
+)
+from storage.users import User, mark_blocked
+
+log = logging.getLogger(__name__)
+PENALTIES_TOPIC = "overstay-penalties"
+
+
+def offsets_for(kb: KnowledgeBase, kind: str, custom: tuple[int, ...] | None) -> tuple[int, ...]:
+    return custom if custom is not None else kb.documents[kind].reminder_days
+
+
+def next_due(
+    kb: KnowledgeBase,
+    kind: str,
+    expires_on: date,
+    *,
+    timezone: str,
+    hour: int,
+    custom_days: tuple[int, ...] | None,
+    after: datetime,
+) -> int | None:
+    """Unix time of the document's first reminder after `after` (None: none left)."""
+    at = next_reminder(
+        expires_on, offsets_for(kb, kind, custom_days), ZoneInfo(timezone), hour, after
+    )
+    return int(at.timestamp()) if at else None
+
+
+def user_timezone(user: User | DueReminder, settings: Settings) -> str:
+    return user.timezone or settings.default_timezone
+
+
+async def reschedule_user(
+    db: Database, kb: KnowledgeBase, settings: Settings, user: User, now: datetime
+) -> None:
+    """Recomputes every next reminder of the user (new settings, or back after blocking)."""
+    schedule = {
+        doc.id: next_due(
+            kb,
+            doc.kind,
+            doc.expires_on,
+            timezone=user_timezone(user, settings),
+            hour=user.reminder_hour,
+            custom_days=user.reminder_days,
+            after=now,
+        )
+        for doc in await user_documents(db, user.id)
+    }
+    if schedule:
+        await set_next_reminders(db, schedule)
+
+
+def document_name(kb: KnowledgeBase, doc: Document, lang: str, *, html: bool = True) -> str:
+    """E.g. "Visa (Anna)": the kind in the user's language and the user's label, HTML-escaped."""
+    title = kb.documents[doc.kind].text(lang).title
+    if not doc.label:
+        return title
+    return f"{title} ({html_decoration.quote(doc.label) if html else doc.label})"
+
+
+def reminder_message(
+    kb: KnowledgeBase, t: Translator, doc: Document, left: int, today: date
+) -> tuple[str, InlineKeyboardMarkup]:
+    lang = t.lang
+    name = document_name(kb, doc, lang)
+    expiry = format_date(doc.expires_on, lang)
+    buttons = InlineKeyboardBuilder()
+    if left < 0:
+        text = t("reminder-expired", document=name, date=expiry)
+        penalties = kb.topics[PENALTIES_TOPIC].text(lang).title
+        buttons.button(text=f"⚖️ {penalties}", callback_data=TopicCb(id=PENALTIES_TOPIC))
+        buttons.button(
+            text=t("reminder-btn-renewed"), callback_data=DocCb(action="renewed", id=doc.id)
+        )
+        buttons.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
+        buttons.adjust(1)
+        return text, buttons.as_markup()
+    kind = kb.documents[doc.kind]
+    start_by = doc.expires_on - timedelta(days=kind.lead_days)
+    text = t("reminder-upcoming", document=name, date=expiry, days=left)
+    if start_by > today:
+        text += "\n" + t("reminder-start-by", date=format_date(start_by, lang))
+    else:
+        text += "\n" + t("reminder-start-now")
+    buttons.button(text=t("reminder-btn-renewed"), callback_data=DocCb(action="renewed", id=doc.id))
+    buttons.button(text=t("reminder-btn-tomorrow"), callback_data=DocCb(action="snooze", id=doc.id))
+    buttons.button(
+        text=t("reminder-btn-checklist"), callback_data=DocCb(action="checklist", id=doc.id)
+    )
+    buttons.adjust(1)
+    return text, buttons.as_markup()
+
+
+@dataclass
+class ReminderService:
+    db: Database
+    kb: KnowledgeBase
+    i18n: I18n
+    settings: Settings
+    sender: Sender
+    bot: Bot
+    batch: int = 500
+    concurrency: int = 16
+
+    async def send_due(self, now: datetime) -> int:
+        """Sends every reminder due at `now`; returns how many were delivered."""
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(item: DueReminder) -> bool:
+            async with gate:
+                return await self._send_one(item, now)
+
+        delivered = 0
+        while due := await due_reminders(self.db, int(now.timestamp()), self.batch):
+            delivered += sum(await asyncio.gather(*(one(item) for item in due)))
+            if len(due) < self.batch:
+                break
+        return delivered
+
+    async def _send_one(self, item: DueReminder, now: datetime) -> bool:
+        doc = item.document
+        due_at = doc.next_remind_at
+        assert due_at is not None
+        stamp = int(now.timestamp())
+        if not await claim_reminder(self.db, doc.id, due_at, stamp):
+            return False
+        timezone = user_timezone(item, self.settings)
+        tz = ZoneInfo(timezone)
+        left = days_left(doc.expires_on, now, tz)
+        lang = item.language or pick_language(item.tg_language, self.settings.default_language)
+        t = self.i18n.translator(lang)
+        text, markup = reminder_message(self.kb, t, doc, left, now.astimezone(tz).date())
+        try:
+            await self.sender.deliver(
+                lambda: self.bot.send_message(doc.user_id, text, reply_markup=markup)
+            )
+        except RecipientGone:
+            log.info("user %s is gone; their reminders stop", doc.user_id)
+            await mark_blocked(self.db, doc.user_id)
+            return False
+        except (TelegramAPIError, TelegramNetworkError, OSError) as e:
+            failures = await reminder_failed(self.db, doc.id, stamp)
+            log.warning("reminder for document %s failed (%s), try %s", doc.id, e, failures)
+            return False
+        custom = tuple(json.loads(item.reminder_days)) if item.reminder_days else None
+        following = (
+            None
+            if left < 0
+            else next_due(
+                self.kb,
+                doc.kind,
+                doc.expires_on,
+                timezone=timezone,
+                hour=item.reminder_hour,
+                custom_days=custom,
+                after=now,
+            )
+        )
+        await reminder_sent(self.db, doc.id, left, stamp, following)
+        return True

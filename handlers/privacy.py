@@ -1,0 +1,57 @@
+"""/export sends everything stored about the user; /forget deletes it after a confirmation."""
+
+from __future__ import annotations
+
+import json
+
+from aiogram import Bot, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.clock import Clock
+from bot.i18n import Translator
+from handlers.callbacks import ForgetCb
+from handlers.common import show
+from storage.database import Database
+from storage.privacy import export_user, forget_user
+from storage.users import User
+
+router = Router(name="privacy")
+
+
+@router.message(Command("export"))
+async def export(message: Message, db: Database, user: User, clock: Clock, t: Translator) -> None:
+    data = {"exported_at": clock.now().isoformat(), **await export_user(db, user.id)}
+    content = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    await message.answer_document(
+        BufferedInputFile(content, filename=f"renewal-bot-data-{user.id}.json"),
+        caption=t("export-caption"),
+    )
+
+
+@router.message(Command("forget"))
+async def ask_forget(message: Message, t: Translator) -> None:
+    confirm = InlineKeyboardBuilder()
+    confirm.button(text=t("forget-btn-yes"), callback_data=ForgetCb(confirm=True))
+    confirm.button(text=t("forget-btn-no"), callback_data=ForgetCb(confirm=False))
+    confirm.adjust(1)
+    await message.answer(t("forget-confirm"), reply_markup=confirm.as_markup())
+
+
+@router.callback_query(ForgetCb.filter())
+async def forget(
+    callback: CallbackQuery,
+    callback_data: ForgetCb,
+    bot: Bot,
+    state: FSMContext,
+    db: Database,
+    t: Translator,
+) -> None:
+    if not callback_data.confirm:
+        await show(callback, bot, t("forget-kept"))
+        return
+    await state.clear()
+    await forget_user(db, callback.from_user.id)
+    await show(callback, bot, t("forget-done"))

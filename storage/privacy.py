@@ -1,0 +1,39 @@
+"""Everything stored about one user: exported on request, deleted on request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storage.database import Database
+from storage.fsm import delete_fsm_for_user
+
+_EXPORTS = {
+    "profile": "SELECT * FROM users WHERE id = ?",
+    "documents": "SELECT * FROM documents WHERE user_id = ? ORDER BY id",
+    "reminders_sent": (
+        "SELECT r.* FROM reminders_sent r JOIN documents d ON d.id = r.document_id"
+        " WHERE d.user_id = ? ORDER BY r.id"
+    ),
+    "questions": "SELECT * FROM questions WHERE user_id = ? ORDER BY id",
+}
+
+
+async def export_user(db: Database, user_id: int) -> dict[str, Any]:
+    """Every row about the user, table by table, as plain JSON-ready values."""
+    exported: dict[str, Any] = {}
+    async with db.read() as conn:
+        for name, sql in _EXPORTS.items():
+            async with conn.execute(sql, (user_id,)) as cur:
+                columns = [c[0] for c in cur.description]
+                exported[name] = [
+                    dict(zip(columns, tuple(r), strict=True)) for r in await cur.fetchall()
+                ]
+    exported["profile"] = exported["profile"][0] if exported["profile"] else None
+    return exported
+
+
+async def forget_user(db: Database, user_id: int) -> None:
+    """Deletes the user and, through ON DELETE CASCADE, everything that refers to them."""
+    async with db.write() as conn:
+        await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+    await delete_fsm_for_user(db, user_id)
