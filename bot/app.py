@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -16,6 +17,7 @@ from aiogram.types import LinkPreviewOptions
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 import handlers
+from bot.broadcasts import BroadcastEngine
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands
 from bot.i18n import I18n
@@ -24,6 +26,7 @@ from bot.reminders import ReminderService
 from bot.sender import Sender
 from bot.settings import Settings
 from faq import KnowledgeBase, load_knowledge_base
+from faq.loader import CONTENT_DIR
 from faq.matcher import Matcher
 from storage.database import Database
 from storage.documents import release_claims
@@ -43,6 +46,8 @@ class Services:
     sender: Sender = field(default_factory=Sender)
     scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
     reminders: ReminderService | None = None
+    broadcasts: BroadcastEngine | None = None
+    content_dir: Path = CONTENT_DIR  # what /reload_faq reads (tests point it elsewhere)
 
 
 def create_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -115,12 +120,30 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         services.reminders = ReminderService(
             services.db, services.kb, services.i18n, services.settings, services.sender, bot
         )
-        await register_commands(bot, services.i18n)
+        await register_commands(bot, services.i18n, services.settings.admin_ids)
+        services.broadcasts = BroadcastEngine(
+            services.db,
+            services.i18n,
+            services.settings,
+            services.sender,
+            bot,
+            services.clock,
+            services.scheduler,
+        )
         if run_jobs:
             _start_jobs(services)
+            await services.broadcasts.resume()
         log.info("bot started")
 
     async def on_shutdown() -> None:
+        # APScheduler cancels running asyncio jobs when it shuts down: first let the reminders
+        # and broadcast messages in flight be recorded, or they would go out again on restart.
+        if services.scheduler.running:
+            services.scheduler.pause()
+        if services.reminders is not None:
+            await services.reminders.stop()
+        if services.broadcasts is not None:
+            await services.broadcasts.stop()
         if services.scheduler.running:
             services.scheduler.shutdown(wait=False)
         await services.db.close()
@@ -134,7 +157,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
     dp = Dispatcher(
-        storage=SQLiteStorage(services.db),
+        storage=SQLiteStorage(services.db, clock=services.clock),
         settings=services.settings,
         db=services.db,
         kb=services.kb,

@@ -106,13 +106,15 @@ class LocalTelegram:
     bot_username: str = "renewal_test_bot"
     calls: list[ApiCall] = field(default_factory=list)
     messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
+    # what users (and operators in groups) sent, by (chat id, message id): copyable like the above
+    received: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)
     blocked: set[int] = field(default_factory=set)
     listeners: list[Callable[[ApiCall], None]] = field(default_factory=list)
     _failures: list[_Failure] = field(default_factory=list)
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _changed: asyncio.Event | None = None
+    _waiters: set[asyncio.Future[None]] = field(default_factory=set)
 
     # --- the bot's side -----------------------------------------------------------------------
 
@@ -163,7 +165,7 @@ class LocalTelegram:
                 )
         if chat_id in self.blocked and method in _SENDING_METHODS | {"editmessagetext"}:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
-        if problem := self._refusal(method, p):
+        if problem := self._refusal(method, p) or self._reply_refusal(chat_id, p):
             return 400, _error(400, f"Bad Request: {problem}")
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
@@ -213,8 +215,30 @@ class LocalTelegram:
         }
         if p.get("reply_markup"):
             message["reply_markup"] = p["reply_markup"]
+        if replied := self._replied(chat_id, p):
+            message["reply_to_message"] = replied
         self.messages[(chat_id, message_id)] = message
         return message
+
+    def _find(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
+        return self.messages.get((chat_id, message_id)) or self.received.get((chat_id, message_id))
+
+    def _replied(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any] | None:
+        reply = p.get("reply_parameters") or {}
+        reply_id = reply.get("message_id") or p.get("reply_to_message_id")
+        if reply_id is None:
+            return None
+        replied = self._find(int(reply.get("chat_id") or chat_id), int(reply_id))
+        return {k: v for k, v in replied.items() if k != "reply_to_message"} if replied else None
+
+    def _reply_refusal(self, chat_id: int | None, p: dict[str, Any]) -> str | None:
+        reply = p.get("reply_parameters") or {}
+        reply_id = reply.get("message_id") or p.get("reply_to_message_id")
+        if reply_id is None or chat_id is None or reply.get("allow_sending_without_reply"):
+            return None
+        if self._find(int(reply.get("chat_id") or chat_id), int(reply_id)) is None:
+            return "message to be replied not found"
+        return None
 
     def _m_getme(self, chat_id: int | None, p: dict[str, Any]) -> dict[str, Any]:
         return self.me
@@ -235,8 +259,22 @@ class LocalTelegram:
         ]
         return self._message(chat_id, p, photo=photo, caption=plain_text(str(p.get("caption", ""))))
 
+    def _copied_content(self, p: dict[str, Any]) -> dict[str, Any]:
+        source = self._find(int(p["from_chat_id"]), int(p["message_id"])) or {}
+        keep = {"text", "entities", "caption", "caption_entities", "photo", "video", "document"}
+        keep |= {"sticker", "voice", "audio", "animation", "location", "contact"}
+        return {k: v for k, v in source.items() if k in keep}
+
     def _m_copymessage(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any]:
-        return {"message_id": self._message(chat_id, p)["message_id"]}
+        content = self._copied_content(p)
+        if "caption" in p and p.get("caption") is not None:
+            content["caption"] = plain_text(str(p["caption"]))
+        return {"message_id": self._message(chat_id, p, **content)["message_id"]}
+
+    def _m_forwardmessage(self, chat_id: int, p: dict[str, Any]) -> dict[str, Any]:
+        source = self._find(int(p["from_chat_id"]), int(p["message_id"])) or {}
+        origin = {"type": "user", "date": source.get("date", 0), "sender_user": source.get("from")}
+        return self._message(chat_id, p, forward_origin=origin, **self._copied_content(p))
 
     def _m_editmessagetext(self, chat_id: int | None, p: dict[str, Any]) -> dict[str, Any] | bool:
         if chat_id is None:
@@ -254,7 +292,9 @@ class LocalTelegram:
         if chat_id is None:
             return True
         message = self.messages.get((chat_id, int(p["message_id"]))) or self._message(chat_id, p)
-        message["reply_markup"] = p.get("reply_markup") or {}
+        message.pop("reply_markup", None)  # no markup given: the keyboard is removed
+        if p.get("reply_markup"):
+            message["reply_markup"] = p["reply_markup"]
         return message
 
     # --- failures the tests inject --------------------------------------------------------------
@@ -284,13 +324,45 @@ class LocalTelegram:
         return update
 
     def _user_message(self, user: FakeUser, **content: Any) -> dict[str, Any]:
-        return {
+        message = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": {"id": user.id, "type": "private", "first_name": user.first_name},
             "from": user.as_dict(),
             **content,
         }
+        self.received[(user.id, message["message_id"])] = message
+        return message
+
+    def group_message(
+        self,
+        user: FakeUser,
+        chat_id: int,
+        text: str | None = None,
+        *,
+        reply_to: dict[str, Any] | None = None,
+        **content: Any,
+    ) -> dict[str, Any]:
+        """`user` writes in the supergroup `chat_id` (text, or content such as photo=[...]),
+        replying to `reply_to` (a message there, e.g. one from `last_message_to(chat_id)`)."""
+        if text is not None:
+            content["text"] = text
+            if text.startswith("/"):
+                command = text.split()[0]
+                content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "supergroup", "title": "Operators"},
+            "from": user.as_dict(),
+            **content,
+        }
+        if reply_to is not None:
+            message["reply_to_message"] = {
+                k: v for k, v in reply_to.items() if k != "reply_to_message"
+            }
+        self.received[(chat_id, message["message_id"])] = message
+        return self._push({"message": message})
 
     def send_text(self, user: FakeUser, text: str) -> dict[str, Any]:
         content: dict[str, Any] = {"text": text}
@@ -339,26 +411,31 @@ class LocalTelegram:
         raise LookupError(f"no message to {chat_id} with a button {with_button!r}")
 
     def press_button(self, user: FakeUser, text: str) -> dict[str, Any]:
-        """Presses the first button labelled with `text` in the newest message that has one."""
+        """Presses the button labelled `text` (exactly, else containing it) in the newest message
+        that has one."""
         message = self.last_message_to(user.id, with_button=text)
-        for row in message["reply_markup"]["inline_keyboard"]:
-            for button in row:
-                if text in button.get("text", ""):
-                    return self.press(user, message, button["callback_data"])
-        raise LookupError(text)
+        buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
+        exact = [b for b in buttons if b.get("text") == text]
+        button = (exact or [b for b in buttons if text in b.get("text", "")])[0]
+        return self.press(user, message, button["callback_data"])
 
     # --- long polling and waiting ----------------------------------------------------------------
 
     def _notify(self) -> None:
-        if self._changed is not None:
-            self._changed.set()
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
 
     async def _wait_change(self, timeout: float) -> None:
-        if self._changed is None:
-            self._changed = asyncio.Event()
-        self._changed.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), timeout)
+        """Sleeps until the next call or update, or `timeout`. Each waiter has its own future,
+        registered before this yields, so no change between a check and the wait is missed."""
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.add(waiter)
+        try:
+            await asyncio.wait_for(waiter, timeout)
+        except TimeoutError:
+            self._waiters.discard(waiter)
 
     async def get_updates(
         self, offset: int, timeout: float, limit: int = 100

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -140,9 +140,26 @@ class ReminderService:
     bot: Bot
     batch: int = 500
     concurrency: int = 16
+    _stopping: bool = field(default=False, init=False)
+    _idle: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+
+    def __post_init__(self) -> None:
+        self._idle.set()
+
+    async def stop(self) -> None:
+        """Claims nothing more and waits for the reminders being sent to be recorded."""
+        self._stopping = True
+        await self._idle.wait()
 
     async def send_due(self, now: datetime) -> int:
         """Sends every reminder due at `now`; returns how many were delivered."""
+        self._idle.clear()
+        try:
+            return await self._send_due(now)
+        finally:
+            self._idle.set()
+
+    async def _send_due(self, now: datetime) -> int:
         gate = asyncio.Semaphore(self.concurrency)
 
         async def one(item: DueReminder) -> bool:
@@ -150,7 +167,9 @@ class ReminderService:
                 return await self._send_one(item, now)
 
         delivered = 0
-        while due := await due_reminders(self.db, int(now.timestamp()), self.batch):
+        while not self._stopping and (
+            due := await due_reminders(self.db, int(now.timestamp()), self.batch)
+        ):
             delivered += sum(await asyncio.gather(*(one(item) for item in due)))
             if len(due) < self.batch:
                 break
@@ -161,7 +180,7 @@ class ReminderService:
         due_at = doc.next_remind_at
         assert due_at is not None
         stamp = int(now.timestamp())
-        if not await claim_reminder(self.db, doc.id, due_at, stamp):
+        if self._stopping or not await claim_reminder(self.db, doc.id, due_at, stamp):
             return False
         timezone = user_timezone(item, self.settings)
         tz = ZoneInfo(timezone)

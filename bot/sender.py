@@ -53,7 +53,9 @@ class RateLimiter:
                     break
                 await asyncio.sleep(wait)
             self._recent.append(now)
-            self._next = now + self.interval
+            # On a fixed grid: a late wake-up does not push every later slot back with it (the
+            # window check above still bounds any one-second window).
+            self._next = max(self._next + self.interval, now)
 
 
 class Sender:

@@ -3,12 +3,14 @@
 from aiogram import Router
 
 from handlers import (
+    broadcast,
     documents,
     errors,
     fallback,
+    handoff,
     inline,
     language,
-    operator,
+    operators,
     privacy,
     questions,
     start,
@@ -21,6 +23,7 @@ from handlers import (
 def routers() -> list[Router]:
     return [
         errors.router,
+        operators.router,  # before anything that could swallow an operator command
         start.router,
         wizard.router,
         documents.router,
@@ -28,7 +31,8 @@ def routers() -> list[Router]:
         privacy.router,
         language.router,
         topics.router,
-        operator.router,
+        handoff.router,
+        broadcast.router,
         inline.router,
         questions.router,
         fallback.router,

@@ -42,3 +42,14 @@ class SettingsCb(CallbackData, prefix="s"):
 
 class ForgetCb(CallbackData, prefix="f"):
     confirm: bool
+
+
+class HandoffCb(CallbackData, prefix="h"):
+    action: str  # last | cancel | close
+    id: int = 0
+
+
+class BroadcastCb(CallbackData, prefix="b"):
+    # seg | lang | doc | days | ask-days | confirm | later | audience | cancel | stop
+    action: str
+    value: str = ""

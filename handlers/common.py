@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import Bot
+from aiogram import Bot, F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+# In a form, text answers the step; a command still does what it says (/help, /mydocs...).
+NOT_A_COMMAND = ~F.text.startswith("/")
 
 
 async def show(

@@ -22,7 +22,7 @@ from bot.schedule import days_left, tomorrow_at
 from bot.settings import Settings
 from faq.model import KnowledgeBase
 from handlers.callbacks import DocCb, MenuCb
-from handlers.common import show
+from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
 from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt, user_today
 from storage.database import Database
@@ -45,7 +45,7 @@ class RenameDocument(StatesGroup):
 
 def _line(kb: KnowledgeBase, doc: Document, lang: str, t: Translator, left: int) -> str:
     return t(
-        "docs-line",
+        "docs-line" if left >= 0 else "docs-line-expired",
         document=document_name(kb, doc, lang),
         date=format_date(doc.expires_on, lang),
         days=left,
@@ -284,7 +284,7 @@ async def ask_rename(
     await bot.send_message(callback.from_user.id, t("wizard-ask-label"))
 
 
-@router.message(RenameDocument.label, F.text)
+@router.message(RenameDocument.label, F.text, NOT_A_COMMAND)
 async def rename(
     message: Message,
     state: FSMContext,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.enums import ChatType
 from aiogram.types import Message
 
 from bot.i18n import Translator
 from handlers.keyboards import main_menu
 
 router = Router(name="fallback")
+router.message.filter(F.chat.type == ChatType.PRIVATE)
+router.edited_message.filter(F.chat.type == ChatType.PRIVATE)
 
 
 @router.edited_message()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram import F, Router
+from aiogram.enums import ChatType
 from aiogram.filters import StateFilter
 from aiogram.types import Message
 
@@ -16,6 +17,7 @@ from storage.database import Database
 from storage.questions import LoggedQuestion, Outcome, log_question
 
 router = Router(name="questions")
+router.message.filter(F.chat.type == ChatType.PRIVATE)
 MATCH_CHARS = 500
 
 

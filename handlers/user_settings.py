@@ -18,7 +18,7 @@ from bot.reminders import reschedule_user, user_timezone
 from bot.settings import Settings
 from faq.model import KnowledgeBase
 from handlers.callbacks import MenuCb, SettingsCb
-from handlers.common import show
+from handlers.common import NOT_A_COMMAND, show
 from storage.database import Database
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
@@ -130,7 +130,7 @@ async def picked_timezone(
     await show(callback, bot, t("settings-saved") + "\n\n" + _summary(user, settings, t), _menu(t))
 
 
-@router.message(SettingsForm.timezone, F.text)
+@router.message(SettingsForm.timezone, F.text, NOT_A_COMMAND)
 async def typed_timezone(
     message: Message,
     state: FSMContext,

@@ -27,7 +27,7 @@ from faq.loader import DOCUMENT_KINDS
 from faq.model import KnowledgeBase
 from handlers.calendar import CalendarCb, calendar_keyboard, handle_calendar_press
 from handlers.callbacks import DocCb, KindCb, MenuCb, TopicCb, WizardCb
-from handlers.common import show
+from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
 from storage.database import Database
 from storage.documents import Document, add_document, get_document, update_document
@@ -193,7 +193,7 @@ async def chose_kind(
     await show(callback, bot, text, markup)
 
 
-@router.message(RenewWizard.kind)
+@router.message(RenewWizard.kind, NOT_A_COMMAND)
 async def kind_fallback(message: Message, kb: KnowledgeBase, lang: str, t: Translator) -> None:
     await message.answer(t("wizard-use-buttons"), reply_markup=_kind_menu(kb, lang, t))
 
@@ -201,7 +201,7 @@ async def kind_fallback(message: Message, kb: KnowledgeBase, lang: str, t: Trans
 # --- step 2: the expiry date ------------------------------------------------------------------
 
 
-@router.message(RenewWizard.expiry, F.text)
+@router.message(RenewWizard.expiry, F.text, NOT_A_COMMAND)
 async def typed_date(
     message: Message,
     state: FSMContext,
@@ -257,7 +257,7 @@ async def calendar_pressed(
         await callback.answer()
 
 
-@router.message(RenewWizard.expiry)
+@router.message(RenewWizard.expiry, NOT_A_COMMAND)
 async def date_fallback(
     message: Message, t: Translator, lang: str, clock: Clock, user: User, settings: Settings
 ) -> None:
@@ -427,7 +427,7 @@ async def ask_label(callback: CallbackQuery, bot: Bot, state: FSMContext, t: Tra
     )
 
 
-@router.message(RenewWizard.label, F.text)
+@router.message(RenewWizard.label, F.text, NOT_A_COMMAND)
 async def got_label(
     message: Message,
     state: FSMContext,
@@ -443,8 +443,8 @@ async def got_label(
     await _show_plan(message.chat.id, message.bot, state, kb, lang, t, clock, user, settings)
 
 
-@router.message(RenewWizard.plan)
-@router.message(RenewWizard.label)
+@router.message(RenewWizard.plan, NOT_A_COMMAND)
+@router.message(RenewWizard.label, NOT_A_COMMAND)
 async def plan_fallback(message: Message, t: Translator) -> None:
     await message.answer(t("wizard-use-buttons"), reply_markup=_steps(t).as_markup())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -224,3 +225,15 @@ async def rename_document(db: Database, user_id: int, document_id: int, label: s
             (label, document_id, user_id),
         )
         return cursor.rowcount > 0
+
+
+async def add_documents(
+    db: Database, rows: Iterable[tuple[int, str, str, date, int, int | None]]
+) -> None:
+    """Many documents at once, in one transaction: (user, kind, label, expiry, created, next)."""
+    async with db.write() as conn:
+        await conn.executemany(
+            "INSERT INTO documents (user_id, kind, label, expires_on, created_at, next_remind_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            ((u, k, lb, e.isoformat(), c, n) for u, k, lb, e, c, n in rows),
+        )

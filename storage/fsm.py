@@ -143,7 +143,8 @@ class SQLiteStorage(BaseStorage):
     ) -> None:
         assert column in ("state", "data")
         k = _key(key)
-        if value is None or value == _EMPTY:
+        clearing = value is None if column == "state" else value == _EMPTY
+        if clearing:
             # Clearing: never create a row just to empty it; drop it once nothing is left.
             empty = "NULL" if column == "state" else f"'{_EMPTY}'"
             await conn.execute(

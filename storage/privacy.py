@@ -15,6 +15,11 @@ _EXPORTS = {
         " WHERE d.user_id = ? ORDER BY r.id"
     ),
     "questions": "SELECT * FROM questions WHERE user_id = ? ORDER BY id",
+    "broadcast_deliveries": (
+        "SELECT broadcast_id, status, attempts, sent_at FROM broadcast_deliveries"
+        " WHERE user_id = ? ORDER BY broadcast_id"
+    ),
+    "handoff_threads": "SELECT * FROM handoff_threads WHERE user_id = ? ORDER BY id",
 }
 
 

@@ -50,3 +50,17 @@ async def recent_questions(db: Database, since: int) -> list[LoggedQuestion]:
     ):
         rows = await cur.fetchall()
     return [LoggedQuestion(*tuple(r)) for r in rows]
+
+
+async def last_question(db: Database, user_id: int) -> LoggedQuestion | None:
+    """The user's newest logged question, if they asked any."""
+    async with (
+        db.read() as conn,
+        conn.execute(
+            "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
+            " WHERE user_id = ? ORDER BY asked_at DESC, id DESC LIMIT 1",
+            (user_id,),
+        ) as cur,
+    ):
+        row = await cur.fetchone()
+    return LoggedQuestion(*tuple(row)) if row else None

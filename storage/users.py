@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from storage.database import Database
@@ -101,3 +101,13 @@ async def set_reminder_days(db: Database, user_id: int, days: Sequence[int] | No
     value = json.dumps(sorted(set(days), reverse=True)) if days is not None else None
     async with db.write() as conn:
         await conn.execute("UPDATE users SET reminder_days = ? WHERE id = ?", (value, user_id))
+
+
+async def add_users(db: Database, rows: Iterable[tuple[int, str, str | None, int]]) -> None:
+    """Many users at once, in one transaction: (id, first name, Telegram language, first seen)."""
+    async with db.write() as conn:
+        await conn.executemany(
+            "INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)"
+            " VALUES (?, ?, ?, ?, ?)",
+            ((i, name, lang, seen, seen) for i, name, lang, seen in rows),
+        )

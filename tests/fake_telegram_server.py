@@ -6,6 +6,7 @@ Tests act as users through `server.telegram` (a LocalTelegram): `send_text`, `pr
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from aiohttp import web
@@ -21,6 +22,7 @@ class FakeTelegramServer:
         self.telegram = telegram or LocalTelegram()
         self.url = ""
         self.polls = 0
+        self._polled = asyncio.Event()
         self._runner: web.AppRunner | None = None
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
@@ -34,6 +36,14 @@ class FakeTelegramServer:
         assert server is not None and server.sockets
         self.url = f"http://{host}:{server.sockets[0].getsockname()[1]}"
         return self.url
+
+    async def wait_for_poll(self, since: int, timeout: float = 30.0) -> None:
+        """Waits for a getUpdates after the first `since` ones: a bot that polls has finished
+        its start-up (aiogram runs every start-up hook before the first poll)."""
+        async with asyncio.timeout(timeout):
+            while self.polls <= since:
+                self._polled.clear()
+                await self._polled.wait()
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -63,6 +73,7 @@ class FakeTelegramServer:
                     params[key] = value
         if method.lower() == "getupdates":
             self.polls += 1
+            self._polled.set()
             updates = await self.telegram.get_updates(
                 offset=int(params.get("offset", 0)),
                 timeout=min(float(params.get("timeout", 0)), 30.0),

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import sqlite3
+import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,9 @@ import pytest
 from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser
 from faq.model import LANGUAGES, KnowledgeBase
+from storage.database import Database
+from storage.documents import add_documents
+from storage.users import add_users
 from tests.bot_process import BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
 
@@ -22,14 +29,15 @@ QUESTIONS = {
 }
 
 
-def started(call: ApiCall) -> bool:
-    """The last step of the bot's start-up: the command menu of the last language is registered."""
-    return call.method == "setMyCommands" and call.params.get("language_code") == LANGUAGES[-1]
-
-
 class Session:
     def __init__(self, server: FakeTelegramServer, process: BotProcess) -> None:
         self.server, self.process, self.telegram = server, process, server.telegram
+
+    async def restart(self) -> None:
+        assert await self.process.stop() == 0
+        polls = self.server.polls
+        self.process.start()
+        await self.server.wait_for_poll(since=polls)
 
     async def say(self, user: FakeUser, text: str) -> ApiCall:
         start = len(self.telegram.calls)
@@ -68,7 +76,7 @@ async def running(tmp_path: Path) -> AsyncIterator[Session]:
         )
         process.start()
         try:
-            await server.telegram.wait_for(started, timeout=30)
+            await server.wait_for_poll(since=0)
             yield Session(server, process)
         finally:
             if process.proc and process.proc.poll() is None:
@@ -127,9 +135,7 @@ async def test_language_choice_is_remembered_across_a_restart(running: Session, 
     confirmation = await running.press(user, "Italiano")
     assert confirmation.text.startswith(i18n.translator("it")("language-set", language="Italiano"))
 
-    assert await running.process.stop() == 0
-    running.process.start()
-    await running.telegram.wait_for(started, after=len(running.telegram.calls), timeout=30)
+    await running.restart()
     again = await running.say(user, "/start")
     assert again.text.startswith("Ciao, Marco!")
 
@@ -171,3 +177,59 @@ async def test_sigterm_stops_cleanly_and_the_token_is_never_logged(running: Sess
     assert "database closed" in log
     assert TEST_TOKEN not in log and TEST_TOKEN.split(":")[1] not in log
     assert "Traceback" not in log
+
+
+@pytest.mark.parametrize("lang", ["ru", "zh", "it"])
+async def test_wizard_survives_a_restart_and_saves(
+    running: Session, kb: KnowledgeBase, i18n: I18n, lang: str, tmp_path: Path
+) -> None:
+    t = i18n.translator(lang)
+    user = FakeUser(id=4000 + len(lang) + ord(lang[0]), first_name="W", language_code=lang)
+    await running.say(user, "/renew")
+    prompt = await running.press(user, kb.documents["visa"].text(lang).title)
+    assert kb.documents["visa"].text(lang).title in prompt.text
+
+    await running.restart()
+
+    typed = {"ru": "15 марта 2027", "zh": "2027年3月15日", "it": "15 marzo 2027"}[lang]
+    plan = await running.say(user, typed)
+    assert kb.documents["visa"].text(lang).checklist[0] in plan.text
+    saved = await running.press(user, t("wizard-btn-save"))
+    assert saved.text.startswith(t("wizard-saved"))
+    with sqlite3.connect(tmp_path / "bot.db") as conn:
+        rows = conn.execute(
+            "SELECT kind, expires_on FROM documents WHERE user_id = ?", (user.id,)
+        ).fetchall()
+    assert rows == [("visa", "2027-03-15")]
+
+
+async def test_the_running_bot_sends_a_due_reminder_once(tmp_path: Path) -> None:
+    db = Database(tmp_path / "bot.db")
+    await db.connect()
+    await add_users(db, [(31, "Rita", "en", 0)])
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date()
+    await add_documents(db, [(31, "visa", "", tomorrow, 0, int(time.time()) - 60)])
+    await db.close()
+    async with FakeTelegramServer() as server:
+        env = {
+            "BOT_TOKEN": TEST_TOKEN,
+            "TELEGRAM_API_URL": server.url,
+            "DATABASE_PATH": str(tmp_path / "bot.db"),
+            "DEFAULT_TIMEZONE": "UTC",
+        }
+        process = BotProcess(env, tmp_path / "bot.log")
+        process.start()
+        try:
+            reminder = await server.telegram.wait_for(
+                lambda c: c.method == "sendMessage" and c.chat_id == 31, timeout=30
+            )
+            assert "expires" in reminder.text and "Remind me tomorrow" in str(reminder.buttons)
+            assert await process.stop() == 0
+            polls, mark = server.polls, len(server.telegram.calls)
+            process.start()
+            await server.wait_for_poll(since=polls)
+            await asyncio.sleep(1.5)
+            assert [c for c in server.telegram.calls[mark:] if c.chat_id == 31] == []
+        finally:
+            if process.proc and process.proc.poll() is None:
+                process.kill()

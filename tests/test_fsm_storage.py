@@ -220,9 +220,7 @@ async def test_state_and_data_survive_a_new_database_object_on_the_same_file(
     await second.close()
 
 
-async def test_close_leaves_the_shared_database_open(
-    storage: SQLiteStorage, db: Database
-) -> None:
+async def test_close_leaves_the_shared_database_open(storage: SQLiteStorage, db: Database) -> None:
     await storage.close()
     await storage.set_state(KEY, Renewal.city)
     assert await storage.get_state(KEY) == Renewal.city.state

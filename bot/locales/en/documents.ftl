@@ -23,3 +23,4 @@ doc-ics-caption = 📅 <b>{ $document }</b>: open the file to add the start date
 ics-expiry = { $document } expires
 ics-start = Start renewing: { $document }
 ics-description = Reminder from the renewal bot. Check the official sources (мвд.рф, gosuslugi.ru) before you act.
+docs-line-expired = • <b>{ $document }</b>: expired on { $date }

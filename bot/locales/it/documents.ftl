@@ -23,3 +23,4 @@ doc-ics-caption = 📅 <b>{ $document }</b>: apri il file per aggiungere al cale
 ics-expiry = Scadenza: { $document }
 ics-start = Avvia il rinnovo: { $document }
 ics-description = Promemoria dal bot dei rinnovi. Prima di agire, controlla le fonti ufficiali (мвд.рф, gosuslugi.ru).
+docs-line-expired = • <b>{ $document }</b>: scaduto il { $date }

@@ -1,0 +1,443 @@
+"""The broadcast engine: copies an operator's message to every recipient at the shared pace.
+
+Each running broadcast has a bookkeeper and a pool of workers. The bookkeeper, in one transaction
+at a time, writes the results the workers collected and claims the next few pending deliveries
+(marking them 'sending'); the workers copy the message to each claimed recipient through the
+shared Sender, so several requests are in flight and the Sender's limiter, not the round trip,
+sets the pace. Results are written in batches (every FLUSH_SECONDS or every `flush_every`
+results), which keeps the database out of the way at 1,000 messages per second, yet exactly-once
+bookkeeping holds: a delivery is 'sending' from its claim until its result is written, so after a
+crash the rows still 'sending' are exactly those that may or may not have arrived. They are sent
+again (nobody is skipped) and counted in the report as possibly received twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramNetworkError
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.clock import Clock
+from bot.i18n import I18n, Translator, pick_language
+from bot.sender import RecipientGone, Sender
+from bot.settings import Settings
+from storage.broadcasts import (
+    Broadcast,
+    Result,
+    broadcasts_with_status,
+    delivery_counts,
+    finish,
+    get_broadcast,
+    record_and_claim,
+    recover_in_flight,
+    release,
+    set_progress_message,
+    start_sending,
+)
+from storage.database import Database
+from storage.users import get_user, mark_blocked
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3  # tries per recipient for errors other than 429 and "blocked"
+RETRY_BACKOFF = 1.0  # seconds before the 2nd try; doubles each time
+FLUSH_SECONDS = 0.25  # results are written at least this often
+PROGRESS_SECONDS = 4.0  # the operator's progress message is edited this often
+STOP_TIMEOUT = 10.0  # a graceful stop waits this long for the requests in flight
+BAR_CELLS = 12
+
+
+def job_id(broadcast_id: int) -> str:
+    return f"broadcast-{broadcast_id}"
+
+
+def progress_bar(done: int, total: int) -> str:
+    share = done / total if total else 1.0
+    filled = min(BAR_CELLS, round(share * BAR_CELLS))
+    return "▓" * filled + "░" * (BAR_CELLS - filled) + f" {math.floor(share * 100)}%"
+
+
+def duration(seconds: float) -> str:
+    """ "0:42", "12:05", "1:02:03": the same in every language."""
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+
+
+@dataclass
+class _Run:
+    """One broadcast being sent in this process."""
+
+    broadcast: Broadcast
+    workers: int
+    flush_every: int
+    queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)
+    results: list[Result] = field(default_factory=list)
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    stopping: str | None = None  # "cancel" | "shutdown"
+    claimed: int = 0  # claimed and not yet written back
+    more: bool = True  # pending deliveries may remain
+    unsent: list[int] = field(default_factory=list)
+    sent: int = 0
+    failed: int = 0
+    blocked: int = 0
+    total: int = 0
+    done_at_start: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def done(self) -> int:
+        return self.sent + self.failed + self.blocked
+
+    def stop(self, reason: str) -> None:
+        self.stopping = self.stopping or reason
+        self.wake.set()
+
+    def low(self) -> bool:
+        return self.queue.qsize() <= self.workers // 2
+
+
+@dataclass
+class BroadcastEngine:
+    db: Database
+    i18n: I18n
+    settings: Settings
+    sender: Sender
+    bot: Bot
+    clock: Clock
+    scheduler: AsyncIOScheduler | None = None
+    _runs: dict[int, _Run] = field(default_factory=dict)
+    _tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
+
+    # --- starting, scheduling, stopping ---------------------------------------------------------
+
+    def launch(self, broadcast_id: int) -> asyncio.Task[None]:
+        """Sends the broadcast in the background (or returns the task already sending it)."""
+        task = self._tasks.get(broadcast_id)
+        if task is None or task.done():
+            task = asyncio.create_task(self.run(broadcast_id), name=job_id(broadcast_id))
+            self._tasks[broadcast_id] = task
+            task.add_done_callback(lambda t: self._forget_task(broadcast_id, t))
+        return task
+
+    def _forget_task(self, broadcast_id: int, task: asyncio.Task[None]) -> None:
+        if self._tasks.get(broadcast_id) is task:
+            del self._tasks[broadcast_id]
+        if not task.cancelled() and (error := task.exception()) is not None:
+            log.error("broadcast %s stopped on an error", broadcast_id, exc_info=error)
+
+    def arm(self, broadcast_id: int, send_at: int) -> None:
+        """Starts the broadcast at `send_at` (at once if that is past), by the scheduler."""
+        if self.scheduler is None:
+            raise RuntimeError("no scheduler to schedule broadcasts with")
+        self.scheduler.add_job(
+            self._fire,
+            "date",
+            run_date=datetime.fromtimestamp(send_at, UTC),
+            args=[broadcast_id],
+            id=job_id(broadcast_id),
+            replace_existing=True,
+            coalesce=True,
+            misfire_grace_time=None,  # late (the bot was down) is better than never
+        )
+
+    async def _fire(self, broadcast_id: int) -> None:
+        # A coroutine, so that APScheduler runs it in the event loop (not in a worker thread).
+        self.launch(broadcast_id)
+
+    async def resume(self) -> None:
+        """At start-up: broadcasts that were sending carry on, scheduled ones are re-armed."""
+        for broadcast in await broadcasts_with_status(self.db, "draft", "sending"):
+            log.warning("broadcast %s was interrupted: resuming it", broadcast.id)
+            self.launch(broadcast.id)
+        for broadcast in await broadcasts_with_status(self.db, "scheduled"):
+            assert broadcast.send_at is not None
+            self.arm(broadcast.id, broadcast.send_at)
+
+    async def cancel(self, broadcast_id: int) -> bool:
+        """Cancels a scheduled or running broadcast; False if it had already ended."""
+        if not await finish(self.db, broadcast_id, "cancelled", self._now()):
+            return False
+        if self.scheduler is not None:
+            with contextlib.suppress(Exception):
+                self.scheduler.remove_job(job_id(broadcast_id))
+        if (run := self._runs.get(broadcast_id)) is not None:
+            run.stop("cancel")
+        return True
+
+    async def stop(self) -> None:
+        """At shutdown: lets the requests in flight finish, writes their results, stops."""
+        for run in self._runs.values():
+            run.stop("shutdown")
+        tasks = list(self._tasks.values())
+        if tasks:
+            _, late = await asyncio.wait(tasks, timeout=STOP_TIMEOUT)
+            for task in late:
+                task.cancel()
+
+    def running(self) -> list[int]:
+        return sorted(self._runs)
+
+    # --- sending --------------------------------------------------------------------------------
+
+    def _now(self) -> int:
+        return int(self.clock.now().timestamp())
+
+    def _today(self) -> datetime:
+        return self.clock.now().astimezone(ZoneInfo(self.settings.default_timezone))
+
+    def _pool_size(self) -> tuple[int, int]:
+        rate = self.sender.limiter.rate
+        workers = max(4, min(256, math.ceil(rate / 5)))
+        return workers, max(16, min(500, math.ceil(rate * FLUSH_SECONDS)))
+
+    async def run(self, broadcast_id: int) -> Broadcast | None:
+        """Sends the broadcast to everyone still pending; returns it as it ended (None: not sent).
+
+        The broadcast may be new (its recipients are fixed now), scheduled and due, or resumed
+        after a stop or a crash.
+        """
+        if broadcast_id in self._runs:
+            return None
+        now = self._now()
+        if not await start_sending(self.db, broadcast_id, now, self._today().date()):
+            return None
+        workers, flush_every = self._pool_size()
+        broadcast = await get_broadcast(self.db, broadcast_id)
+        assert broadcast is not None
+        run = _Run(broadcast, workers, flush_every)
+        self._runs[broadcast_id] = run
+        try:
+            if again := await recover_in_flight(self.db, broadcast_id):
+                log.warning(
+                    "broadcast %s: %s message(s) were in flight at a crash; sending them again",
+                    broadcast_id,
+                    again,
+                )
+            counts = await delivery_counts(self.db, broadcast_id)
+            run.sent, run.failed, run.blocked = counts["sent"], counts["failed"], counts["blocked"]
+            run.total = sum(counts.values())
+            run.done_at_start = run.done
+            t = await self._operator_translator(broadcast.operator_id)
+            progress = await self._send_progress(run, t)
+            ticker = asyncio.create_task(self._tick_progress(run, t, progress))
+            try:
+                await self._send_all(run)
+            finally:
+                ticker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await ticker
+            if run.stopping == "shutdown":
+                return await get_broadcast(self.db, broadcast_id)
+            if run.stopping is None:
+                await finish(self.db, broadcast_id, "done", self._now())
+            ended = await get_broadcast(self.db, broadcast_id)
+            assert ended is not None
+            await self._edit_progress(run, t, progress, final=True)
+            await self._report(ended, run, t)
+            return ended
+        finally:
+            del self._runs[broadcast_id]
+
+    async def _send_all(self, run: _Run) -> None:
+        pool = [asyncio.create_task(self._worker(run)) for _ in range(run.workers)]
+        try:
+            await self._bookkeep(run)
+        finally:
+            for task in pool:
+                task.cancel()
+            await asyncio.gather(*pool, return_exceptions=True)
+            while not run.queue.empty():
+                run.unsent.append(run.queue.get_nowait())
+            if run.unsent:
+                await release(self.db, run.broadcast.id, run.unsent)
+
+    async def _bookkeep(self, run: _Run) -> None:
+        """Writes results and claims work, a batch per transaction, until nothing is left."""
+        broadcast_id = run.broadcast.id
+        while True:
+            results, run.results = run.results, []
+            want = 0
+            if run.stopping is None and run.more and run.low():
+                want = run.workers - run.queue.qsize()
+            if results or want:
+                claimed = await record_and_claim(self.db, broadcast_id, results, want)
+                run.claimed += len(claimed) - len(results)
+                for user_id in claimed:
+                    run.queue.put_nowait(user_id)
+                if len(claimed) < want:
+                    run.more = False
+                for result in results:
+                    if result.status == "blocked":
+                        await mark_blocked(self.db, result.user_id)
+            if run.stopping is not None:
+                while not run.queue.empty():
+                    run.unsent.append(run.queue.get_nowait())
+                    run.claimed -= 1
+            if run.claimed == 0 and not run.results and (not run.more or run.stopping):
+                return
+            await self._wait_for_work(run)
+
+    async def _wait_for_work(self, run: _Run) -> None:
+        deadline = time.monotonic() + FLUSH_SECONDS
+        while not (
+            len(run.results) >= run.flush_every
+            or (run.more and run.stopping is None and run.low())
+            or (run.results and len(run.results) == run.claimed)
+        ):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            run.wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(run.wake.wait(), remaining)
+
+    async def _worker(self, run: _Run) -> None:
+        while True:
+            user_id = await run.queue.get()
+            if run.stopping is not None:
+                run.unsent.append(user_id)
+                run.claimed -= 1
+                run.wake.set()
+                continue
+            result = await self._deliver(run, user_id)
+            if result is None:
+                run.unsent.append(user_id)
+                run.claimed -= 1
+            else:
+                run.results.append(result)
+                if result.status == "sent":
+                    run.sent += 1
+                elif result.status == "blocked":
+                    run.blocked += 1
+                else:
+                    run.failed += 1
+            if (
+                len(run.results) >= run.flush_every
+                or len(run.results) == run.claimed
+                or run.low()
+                or run.stopping
+            ):
+                run.wake.set()
+
+    async def _deliver(self, run: _Run, user_id: int) -> Result | None:
+        broadcast = run.broadcast
+        paid = True if self.settings.allow_paid_broadcast else None
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                await self.sender.deliver(
+                    lambda: self.bot.copy_message(
+                        chat_id=user_id,
+                        from_chat_id=broadcast.from_chat_id,
+                        message_id=broadcast.message_id,
+                        allow_paid_broadcast=paid,
+                    )
+                )
+                return Result(user_id, "sent", attempts, self._now())
+            except RecipientGone:
+                return Result(user_id, "blocked", attempts, self._now())
+            except (TelegramAPIError, TelegramNetworkError, OSError, TimeoutError) as e:
+                if run.stopping == "shutdown":
+                    return None  # pending again: the next start tries once more
+                if attempts >= MAX_ATTEMPTS or run.stopping:
+                    log.warning("broadcast %s to %s failed: %s", broadcast.id, user_id, e)
+                    return Result(user_id, "failed", attempts, self._now())
+                await asyncio.sleep(RETRY_BACKOFF * 2 ** (attempts - 1))
+
+    # --- what the operator sees -----------------------------------------------------------------
+
+    async def _operator_translator(self, operator_id: int) -> Translator:
+        user = await get_user(self.db, operator_id)
+        lang = "en"
+        if user is not None:
+            lang = user.language or pick_language(user.tg_language, "en")
+        return self.i18n.translator(lang)
+
+    def _progress_text(self, run: _Run, t: Translator, *, final: bool = False) -> str:
+        remaining = max(0, run.total - run.done)
+        elapsed = time.monotonic() - run.started
+        pace = (run.done - run.done_at_start) / elapsed if elapsed > 1 else 0.0
+        pace = pace or self.sender.limiter.rate
+        return t(
+            "broadcast-progress-final" if final else "broadcast-progress",
+            id=run.broadcast.id,
+            bar=progress_bar(run.done, run.total),
+            sent=run.sent,
+            failed=run.failed,
+            blocked=run.blocked,
+            remaining=remaining,
+            total=run.total,
+            eta=duration(remaining / pace),
+        )
+
+    async def _send_progress(self, run: _Run, t: Translator) -> int | None:
+        text = self._progress_text(run, t)
+        try:
+            message = await self.sender.deliver(
+                lambda: self.bot.send_message(run.broadcast.operator_id, text)
+            )
+        except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
+            log.warning("broadcast %s: no progress message (%s)", run.broadcast.id, e)
+            return None
+        await set_progress_message(self.db, run.broadcast.id, message.message_id)
+        return message.message_id
+
+    async def _edit_progress(
+        self, run: _Run, t: Translator, message_id: int | None, *, final: bool = False
+    ) -> None:
+        if message_id is None:
+            return
+        text = self._progress_text(run, t, final=final)
+        try:
+            await self.sender.deliver(
+                lambda: self.bot.edit_message_text(
+                    text=text, chat_id=run.broadcast.operator_id, message_id=message_id
+                )
+            )
+        except TelegramBadRequest as e:
+            if "not modified" not in str(e):
+                log.info("broadcast %s: progress not updated (%s)", run.broadcast.id, e)
+        except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
+            log.info("broadcast %s: progress not updated (%s)", run.broadcast.id, e)
+
+    async def _tick_progress(self, run: _Run, t: Translator, message_id: int | None) -> None:
+        shown = run.done
+        while True:
+            await asyncio.sleep(PROGRESS_SECONDS)
+            if run.done != shown:
+                shown = run.done
+                await self._edit_progress(run, t, message_id)
+
+    async def _report(self, broadcast: Broadcast, run: _Run, t: Translator) -> None:
+        took = max(
+            time.monotonic() - run.started,
+            (broadcast.finished_at or self._now()) - (broadcast.started_at or self._now()),
+        )
+        text = t(
+            "broadcast-report-cancelled" if broadcast.status == "cancelled" else "broadcast-report",
+            id=broadcast.id,
+            sent=run.sent,
+            failed=run.failed,
+            blocked=run.blocked,
+            total=run.total,
+            remaining=max(0, run.total - run.done),
+            duration=duration(took),
+        )
+        if broadcast.uncertain:
+            text += "\n" + t("broadcast-report-twice", count=broadcast.uncertain)
+        try:
+            await self.sender.deliver(lambda: self.bot.send_message(broadcast.operator_id, text))
+        except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
+            log.warning("broadcast %s: the report was not delivered (%s)", broadcast.id, e)

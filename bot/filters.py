@@ -1,0 +1,16 @@
+"""Who may do what."""
+
+from __future__ import annotations
+
+from aiogram.filters import Filter
+from aiogram.types import CallbackQuery, Message
+
+from bot.settings import Settings
+
+
+class IsOperator(Filter):
+    """The agency's operators: the Telegram user ids in ADMIN_IDS."""
+
+    async def __call__(self, event: Message | CallbackQuery, settings: Settings) -> bool:
+        user = event.from_user
+        return user is not None and user.id in settings.admin_ids

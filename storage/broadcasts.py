@@ -1,0 +1,310 @@
+"""Broadcasts and their per-recipient deliveries: who gets it, what happened, where to resume.
+
+A broadcast's audience is a segment of the users (everyone, a language, a document kind, documents
+expiring soon, recently active), always without those who blocked the bot. When sending starts the
+segment is materialised into one delivery row per recipient; from then on the engine only moves
+rows pending -> sending -> sent | failed | blocked, a batch at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from storage.database import Database
+
+SegmentKind = Literal["all", "lang", "doc", "expiring", "active"]
+Status = Literal["draft", "scheduled", "sending", "done", "cancelled"]
+DeliveryStatus = Literal["pending", "sending", "sent", "failed", "blocked"]
+SUPPORTED_LANGUAGES = ("en", "ru", "zh", "it")
+FALLBACK_LANGUAGE = "en"  # what the bot speaks to someone whose Telegram language it doesn't know
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Who a broadcast goes to; `value` is the language, the document kind or the N days."""
+
+    kind: SegmentKind = "all"
+    value: str | int | None = None
+
+    def to_json(self) -> str:
+        data: dict[str, object] = {"kind": self.kind}
+        if self.value is not None:
+            data["value"] = self.value
+        return json.dumps(data, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str) -> Segment:
+        data = json.loads(raw)
+        return cls(data["kind"], data.get("value"))
+
+
+@dataclass(frozen=True, slots=True)
+class Broadcast:
+    id: int
+    operator_id: int
+    from_chat_id: int
+    message_id: int
+    segment: Segment
+    status: Status
+    send_at: int | None
+    created_at: int
+    started_at: int | None
+    finished_at: int | None
+    total: int
+    sent: int
+    failed: int
+    blocked: int
+    uncertain: int
+    progress_message_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What Telegram answered for one recipient."""
+
+    user_id: int
+    status: Literal["sent", "failed", "blocked"]
+    attempts: int
+    at: int
+
+
+_COLUMNS = (
+    "id, operator_id, from_chat_id, message_id, segment, status, send_at, created_at, started_at,"
+    " finished_at, total, sent, failed, blocked, uncertain, progress_message_id"
+)
+
+# The language the bot speaks to a user: the one they chose, else their Telegram language when the
+# bot has it ("ru", "ru-RU", "zh_hans"), else English (as bot.middlewares does).
+_LANGUAGE_SQL = (
+    "COALESCE(u.language, CASE WHEN lower(substr(u.tg_language, 1, 2)) IN ({langs})"
+    " AND (length(u.tg_language) = 2 OR substr(u.tg_language, 3, 1) IN ('-', '_'))"
+    " THEN lower(substr(u.tg_language, 1, 2)) ELSE '{fallback}' END)"
+).format(langs=", ".join(f"'{x}'" for x in SUPPORTED_LANGUAGES), fallback=FALLBACK_LANGUAGE)
+
+
+def _broadcast(row: object) -> Broadcast:
+    r = tuple(row)  # type: ignore[arg-type]
+    return Broadcast(r[0], r[1], r[2], r[3], Segment.from_json(r[4]), *r[5:16])  # type: ignore[arg-type]
+
+
+def segment_filter(segment: Segment, now: int, today: date) -> tuple[str, tuple[object, ...]]:
+    """The WHERE clause (over `users u`) choosing the segment's recipients, and its parameters."""
+    where = "u.blocked = 0"
+    if segment.kind == "all":
+        return where, ()
+    if segment.kind == "lang":
+        return f"{where} AND {_LANGUAGE_SQL} = ?", (str(segment.value),)
+    if segment.kind == "doc":
+        return (
+            f"{where} AND EXISTS (SELECT 1 FROM documents d WHERE d.user_id = u.id AND d.kind = ?)",
+            (str(segment.value),),
+        )
+    days = int(segment.value or 0)
+    if segment.kind == "expiring":
+        return (
+            f"{where} AND EXISTS (SELECT 1 FROM documents d WHERE d.user_id = u.id"
+            " AND d.expires_on BETWEEN ? AND ?)",
+            (today.isoformat(), (today + timedelta(days=days)).isoformat()),
+        )
+    if segment.kind == "active":
+        return f"{where} AND u.last_seen >= ?", (now - days * 86400,)
+    raise ValueError(f"unknown segment {segment!r}")
+
+
+async def audience_size(db: Database, segment: Segment, now: int, today: date) -> int:
+    where, params = segment_filter(segment, now, today)
+    async with (
+        db.read() as conn,
+        conn.execute(f"SELECT COUNT(*) FROM users u WHERE {where}", params) as cur,
+    ):
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def create_broadcast(
+    db: Database,
+    *,
+    operator_id: int,
+    from_chat_id: int,
+    message_id: int,
+    segment: Segment,
+    now: int,
+    send_at: int | None = None,
+) -> int:
+    """A new broadcast: 'scheduled' when it has a `send_at`, else a 'draft' about to start."""
+    status = "scheduled" if send_at is not None else "draft"
+    async with db.write() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO broadcasts (operator_id, from_chat_id, message_id, segment, status,"
+            " send_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (operator_id, from_chat_id, message_id, segment.to_json(), status, send_at, now),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+
+async def get_broadcast(db: Database, broadcast_id: int) -> Broadcast | None:
+    async with (
+        db.read() as conn,
+        conn.execute(f"SELECT {_COLUMNS} FROM broadcasts WHERE id = ?", (broadcast_id,)) as cur,
+    ):
+        row = await cur.fetchone()
+    return _broadcast(row) if row else None
+
+
+async def broadcasts_with_status(db: Database, *statuses: Status) -> list[Broadcast]:
+    marks = ", ".join("?" for _ in statuses)
+    async with (
+        db.read() as conn,
+        conn.execute(
+            f"SELECT {_COLUMNS} FROM broadcasts WHERE status IN ({marks}) ORDER BY id", statuses
+        ) as cur,
+    ):
+        return [_broadcast(r) for r in await cur.fetchall()]
+
+
+async def start_sending(db: Database, broadcast_id: int, now: int, today: date) -> bool:
+    """Materialises the recipients and moves the broadcast to 'sending', in one transaction.
+
+    True when the broadcast is (now, or already was) sending; False when it was cancelled or done.
+    """
+    async with db.write() as conn:
+        async with conn.execute(
+            "SELECT status, segment FROM broadcasts WHERE id = ?", (broadcast_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None or row[0] in ("done", "cancelled"):
+            return False
+        if row[0] == "sending":
+            return True
+        where, params = segment_filter(Segment.from_json(row[1]), now, today)
+        cursor = await conn.execute(
+            "INSERT OR IGNORE INTO broadcast_deliveries (broadcast_id, user_id)"
+            f" SELECT ?, u.id FROM users u WHERE {where}",
+            (broadcast_id, *params),
+        )
+        await conn.execute(
+            "UPDATE broadcasts SET status = 'sending', started_at = ?, total = ? WHERE id = ?",
+            (now, cursor.rowcount, broadcast_id),
+        )
+    return True
+
+
+async def recover_in_flight(db: Database, broadcast_id: int) -> int:
+    """Deliveries left 'sending' by a crash go back to 'pending'; returns how many (uncertain)."""
+    async with db.write() as conn:
+        cursor = await conn.execute(
+            "UPDATE broadcast_deliveries SET status = 'pending'"
+            " WHERE broadcast_id = ? AND status = 'sending'",
+            (broadcast_id,),
+        )
+        count = cursor.rowcount
+        if count:
+            await conn.execute(
+                "UPDATE broadcasts SET uncertain = uncertain + ? WHERE id = ?",
+                (count, broadcast_id),
+            )
+    return count
+
+
+async def record_and_claim(
+    db: Database, broadcast_id: int, results: Sequence[Result], claim: int
+) -> list[int]:
+    """One transaction: writes `results` and claims up to `claim` pending deliveries.
+
+    Claimed deliveries are 'sending' until their result is written; the ids come back in order.
+    """
+    async with db.write() as conn:
+        if results:
+            await conn.executemany(
+                "UPDATE broadcast_deliveries SET status = ?, attempts = ?, sent_at = ?"
+                " WHERE broadcast_id = ? AND user_id = ?",
+                [
+                    (
+                        r.status,
+                        r.attempts,
+                        r.at if r.status == "sent" else None,
+                        broadcast_id,
+                        r.user_id,
+                    )
+                    for r in results
+                ],
+            )
+            tally = {"sent": 0, "failed": 0, "blocked": 0}
+            for r in results:
+                tally[r.status] += 1
+            await conn.execute(
+                "UPDATE broadcasts SET sent = sent + ?, failed = failed + ?, blocked = blocked + ?"
+                " WHERE id = ?",
+                (tally["sent"], tally["failed"], tally["blocked"], broadcast_id),
+            )
+        if claim <= 0:
+            return []
+        async with conn.execute(
+            "UPDATE broadcast_deliveries SET status = 'sending'"
+            " WHERE broadcast_id = ? AND user_id IN (SELECT user_id FROM broadcast_deliveries"
+            "  WHERE broadcast_id = ? AND status = 'pending' ORDER BY user_id LIMIT ?)"
+            " RETURNING user_id",
+            (broadcast_id, broadcast_id, claim),
+        ) as cur:
+            claimed = sorted(int(r[0]) for r in await cur.fetchall())
+    return claimed
+
+
+async def release(db: Database, broadcast_id: int, user_ids: Iterable[int]) -> None:
+    """Claimed deliveries that were never sent (a stop or a cancel) go back to 'pending'."""
+    async with db.write() as conn:
+        await conn.executemany(
+            "UPDATE broadcast_deliveries SET status = 'pending'"
+            " WHERE broadcast_id = ? AND user_id = ? AND status = 'sending'",
+            [(broadcast_id, user_id) for user_id in user_ids],
+        )
+
+
+async def delivery_counts(db: Database, broadcast_id: int) -> dict[str, int]:
+    """How many deliveries of the broadcast are in each state (missing states: 0)."""
+    counts = dict.fromkeys(("pending", "sending", "sent", "failed", "blocked"), 0)
+    async with (
+        db.read() as conn,
+        conn.execute(
+            "SELECT status, COUNT(*) FROM broadcast_deliveries WHERE broadcast_id = ?"
+            " GROUP BY status",
+            (broadcast_id,),
+        ) as cur,
+    ):
+        for status, count in await cur.fetchall():
+            counts[status] = int(count)
+    return counts
+
+
+async def finish(db: Database, broadcast_id: int, status: Status, now: int) -> bool:
+    """Ends a broadcast as 'done' or 'cancelled'; False if it had already ended."""
+    async with db.write() as conn:
+        cursor = await conn.execute(
+            "UPDATE broadcasts SET status = ?, finished_at = ?"
+            " WHERE id = ? AND status NOT IN ('done', 'cancelled')",
+            (status, now, broadcast_id),
+        )
+        return cursor.rowcount > 0
+
+
+async def set_progress_message(db: Database, broadcast_id: int, message_id: int) -> None:
+    async with db.write() as conn:
+        await conn.execute(
+            "UPDATE broadcasts SET progress_message_id = ? WHERE id = ?",
+            (message_id, broadcast_id),
+        )
+
+
+async def reschedule(db: Database, broadcast_id: int, send_at: int) -> bool:
+    """Moves a scheduled broadcast to `send_at`; False if it is no longer scheduled."""
+    async with db.write() as conn:
+        cursor = await conn.execute(
+            "UPDATE broadcasts SET send_at = ? WHERE id = ? AND status = 'scheduled'",
+            (send_at, broadcast_id),
+        )
+        return cursor.rowcount > 0

@@ -1,0 +1,159 @@
+"""Figures for the operators' /stats: who uses the bot, what they saved, what they asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import aiosqlite
+
+from storage.database import Database
+
+DAY = 86400
+
+
+@dataclass(frozen=True, slots=True)
+class UserCounts:
+    """Users with one (chosen language, Telegram language) pair; the caller maps it to ours."""
+
+    language: str | None
+    tg_language: str | None
+    total: int
+    active: int
+    blocked: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    users: list[UserCounts]
+    documents_by_kind: dict[str, int]
+    expiring_7: int
+    expiring_30: int
+    expiring_per_week: list[int]  # index k: expiring in [today + 7k, today + 7k + 6]
+    reminders_sent_7: int
+    outcomes: dict[str, int]  # answered / suggested / declined over the question window
+    top_declined: list[tuple[str, int]]  # normalised text, count: most frequent first
+    # (local day, answered, declined) for each day of the question window, oldest first
+    questions_per_day: list[tuple[date, int, int]] = field(default_factory=list)
+
+
+def normalise_question(text: str) -> str:
+    """Lowercased with runs of whitespace collapsed, so "Visa  Fine?" and "visa fine?" count once.
+
+    In Python, not SQL: SQLite's lower() only knows ASCII, and the questions are often Cyrillic.
+    """
+    return " ".join(text.lower().split())
+
+
+async def _rows(
+    conn: aiosqlite.Connection, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[Any, ...]]:
+    async with conn.execute(sql, params) as cur:
+        return [tuple(r) for r in await cur.fetchall()]
+
+
+async def _one(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...] = ()) -> int:
+    [row] = await _rows(conn, sql, params)
+    return int(row[0] or 0)
+
+
+async def gather_stats(
+    db: Database,
+    *,
+    now: int,
+    today: date,
+    day_starts_at: int,
+    utc_offset: int,
+    question_days: int = 30,
+    active_days: int = 30,
+    reminder_days: int = 7,
+    weeks: int = 12,
+    top: int = 10,
+) -> Stats:
+    """Everything /stats shows, read in one turn of the connection.
+
+    `now` is Unix seconds; `today` is the local date and `day_starts_at` the Unix time of its
+    midnight in the bot's time zone; `utc_offset` (seconds) puts questions onto local days.
+    Questions are counted over the last `question_days` local days, today included.
+    """
+    question_since = day_starts_at - (question_days - 1) * DAY
+    first_day = today - timedelta(days=question_days - 1)
+    horizon = today + timedelta(days=7 * weeks)
+    async with db.read() as conn:
+        await conn.create_function("normalise", 1, normalise_question, deterministic=True)
+        users = [
+            UserCounts(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0))
+            for r in await _rows(
+                conn,
+                "SELECT language, tg_language, COUNT(*), SUM(last_seen >= ?), SUM(blocked != 0)"
+                " FROM users GROUP BY language, tg_language",
+                (now - active_days * DAY,),
+            )
+        ]
+        by_kind = {
+            str(kind): int(n)
+            for kind, n in await _rows(
+                conn, "SELECT kind, COUNT(*) FROM documents GROUP BY kind ORDER BY COUNT(*) DESC"
+            )
+        }
+        expiring = "SELECT COUNT(*) FROM documents WHERE expires_on >= ? AND expires_on <= ?"
+        expiring_7 = await _one(
+            conn, expiring, (today.isoformat(), (today + timedelta(7)).isoformat())
+        )
+        expiring_30 = await _one(
+            conn, expiring, (today.isoformat(), (today + timedelta(30)).isoformat())
+        )
+        per_week = [0] * weeks
+        for week, n in await _rows(
+            conn,
+            "SELECT CAST((julianday(expires_on) - julianday(?)) / 7 AS INTEGER) AS week, COUNT(*)"
+            " FROM documents WHERE expires_on >= ? AND expires_on < ? GROUP BY week",
+            (today.isoformat(), today.isoformat(), horizon.isoformat()),
+        ):
+            per_week[int(week)] = int(n)
+        reminders = await _one(
+            conn,
+            "SELECT COUNT(*) FROM reminders_sent WHERE sent_at >= ?",
+            (now - reminder_days * DAY,),
+        )
+        outcomes = {"answered": 0, "suggested": 0, "declined": 0}
+        daily: dict[str, list[int]] = {}
+        for day, outcome, n in await _rows(
+            conn,
+            "SELECT date(asked_at + ?, 'unixepoch') AS day, outcome, COUNT(*) FROM questions"
+            " WHERE asked_at >= ? AND asked_at <= ? GROUP BY day, outcome",
+            (utc_offset, question_since, now),
+        ):
+            outcomes[str(outcome)] = outcomes.get(str(outcome), 0) + int(n)
+            counts = daily.setdefault(str(day), [0, 0])
+            if outcome == "answered":
+                counts[0] += int(n)
+            elif outcome == "declined":
+                counts[1] += int(n)
+        top_declined = [
+            (str(text), int(n))
+            for text, n in await _rows(
+                conn,
+                "SELECT normalise(text) AS q, COUNT(*) AS n FROM questions"
+                " WHERE outcome = 'declined' AND asked_at >= ? AND asked_at <= ?"
+                " GROUP BY q HAVING q != '' ORDER BY n DESC, MIN(asked_at), q LIMIT ?",
+                (question_since, now, top),
+            )
+        ]
+    per_day = []
+    for i in range(question_days):
+        day = first_day + timedelta(days=i)
+        answered, declined = daily.get(day.isoformat(), (0, 0))
+        per_day.append((day, answered, declined))
+    return Stats(
+        users=users,
+        documents_by_kind=by_kind,
+        expiring_7=expiring_7,
+        expiring_30=expiring_30,
+        expiring_per_week=per_week,
+        reminders_sent_7=reminders,
+        outcomes=outcomes,
+        top_declined=top_declined,
+        questions_per_day=per_day,
+    )

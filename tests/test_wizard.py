@@ -1,0 +1,255 @@
+"""The renewal wizard, saved documents, settings and privacy, through the real Dispatcher."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from bot.i18n import I18n
+from bot.local_api import FakeUser
+from faq.model import KnowledgeBase
+from storage.documents import get_document, user_documents
+from storage.users import get_user
+from tests.harness import START, Chat, make_services, replies
+
+TODAY = START.date()  # 2026-11-21, 12:00 in Moscow
+ANN = FakeUser(id=21, first_name="Ann", language_code="en")
+
+
+async def start_plan(chat: Chat, user: FakeUser, kind_title: str) -> None:
+    await chat.say(user, "/renew")
+    await chat.press(user, kind_title)
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed"),
+    [
+        ("en", "March 15 2027"),
+        ("en", "15/03/2027"),
+        ("ru", "15 марта 2027"),
+        ("ru", "15.03.2027"),
+        ("zh", "2027年3月15日"),
+        ("it", "15 marzo 2027"),
+        ("it", "2027-03-15"),
+    ],
+)
+async def test_typed_date_gives_a_dated_plan_and_saving_schedules_reminders(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n, lang: str, typed: str
+) -> None:
+    user = FakeUser(id=300 + len(typed) + ord(lang[0]), first_name="U", language_code=lang)
+    t = i18n.translator(lang)
+    visa = kb.documents["visa"]
+    await start_plan(chat, user, visa.text(lang).title)
+    [plan] = replies(await chat.say(user, typed))
+    assert visa.text(lang).checklist[0] in plan.text
+    assert "114" in plan.text  # 21 Nov 2026 -> 15 Mar 2027
+    start_by = date(2027, 3, 15) - timedelta(days=visa.lead_days)
+    from bot.dates import format_date
+
+    assert format_date(start_by, lang) in plan.text
+    assert {f"t:{topic}" for topic in visa.topics} <= {b["callback_data"] for b in plan.buttons}
+    [saved] = replies(await chat.press(user, t("wizard-btn-save")))
+    assert saved.text.startswith(t("wizard-saved"))
+    [doc] = await user_documents(chat.services.db, user.id)
+    assert (doc.kind, doc.expires_on) == ("visa", date(2027, 3, 15))
+    first = datetime.fromtimestamp(doc.next_remind_at, UTC)
+    # visa reminders: 45 days before = 29 Jan 2027 at 10:00 Moscow = 07:00 UTC
+    assert first == datetime(2027, 1, 29, 7, tzinfo=UTC)
+
+
+async def test_calendar_pick_back_and_cancel(chat: Chat, kb: KnowledgeBase, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["patent"].text("en").title)
+    [next_month] = [c for c in await chat.press(ANN, "»") if c.method == "editMessageReplyMarkup"]
+    assert "December 2026" in [b["text"] for b in next_month.buttons]
+    calls = await chat.press(ANN, "20")
+    [plan] = replies(calls)
+    assert "20 December 2026" in plan.text
+    [back] = replies(await chat.press(ANN, t("btn-back")))
+    assert "expire" in back.text
+    [kinds] = replies(await chat.press(ANN, t("btn-back")))
+    assert kinds.text == t("wizard-ask-kind")
+    [cancelled] = replies(await chat.press(ANN, t("wizard-btn-cancel")))
+    assert cancelled.text == t("wizard-cancelled")
+    assert await user_documents(chat.services.db, ANN.id) == []
+
+
+async def test_bad_past_and_far_dates(chat: Chat, kb: KnowledgeBase, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    [bad] = replies(await chat.say(ANN, "next tuesday-ish"))
+    assert bad.text.startswith(t("wizard-bad-date", example="X").split("<i>")[0])
+    chat.telegram.send_content(
+        ANN,
+        sticker={
+            "file_id": "s",
+            "file_unique_id": "s",
+            "type": "regular",
+            "width": 1,
+            "height": 1,
+            "is_animated": False,
+            "is_video": False,
+        },
+    )
+    [sticker] = replies(await chat.deliver())
+    assert sticker.text == bad.text
+    [past] = replies(await chat.say(ANN, "01.11.2026"))
+    assert "already past" in past.text
+    assert "t:overstay-penalties" in [b["callback_data"] for b in past.buttons]
+    [far] = replies(await chat.say(ANN, "01.01.2040"))
+    assert far.text == t("wizard-too-far", years=10)
+    [plan] = replies(await chat.say(ANN, "01.01.2027"))
+    assert "41 days" in plan.text
+
+
+async def test_cancel_command_works_anywhere(chat: Chat, kb: KnowledgeBase, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    [nothing] = replies(await chat.say(ANN, "/cancel"))
+    assert nothing.text == t("nothing-to-cancel")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    [done] = replies(await chat.say(ANN, "/cancel"))
+    assert done.text == t("wizard-cancelled")
+    [answer] = replies(await chat.say(ANN, "how many days to register after arrival"))
+    assert "wizard" not in answer.text.lower() and "Sources" in answer.text
+
+
+async def test_a_restart_mid_wizard_carries_on(tmp_path: Path, kb: KnowledgeBase) -> None:
+    path = tmp_path / "mid.db"
+    first = Chat(make_services(path))
+    await first.start()
+    await start_plan(first, ANN, kb.documents["registration"].text("en").title)
+    await first.close()
+
+    second = Chat(make_services(path))
+    await second.start()
+    [plan] = replies(await second.say(ANN, "10.12.2026"))
+    assert kb.documents["registration"].text("en").checklist[0] in plan.text
+    await second.close()
+
+
+async def test_label_and_mydocs_and_delete(chat: Chat, kb: KnowledgeBase, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    await chat.say(ANN, "15.03.2027")
+    await chat.press(ANN, "Add a name")
+    [plan] = replies(await chat.say(ANN, "<b>Son</b> & co"))
+    assert "(&lt;b&gt;Son&lt;/b&gt; &amp; co)" in plan.text
+    await chat.press(ANN, t("wizard-btn-save"))
+    [listing] = replies(await chat.say(ANN, "/mydocs"))
+    assert "114 days" in listing.text and "&lt;b&gt;Son" in listing.text
+    await chat.press(ANN, "15 March 2027")
+    [confirm] = replies(await chat.press(ANN, t("doc-btn-delete")))
+    assert confirm.text.startswith("Delete")
+    [after] = replies(await chat.press(ANN, t("doc-btn-really-delete")))
+    assert t("docs-empty") in after.text
+    assert await user_documents(chat.services.db, ANN.id) == []
+
+
+async def save_visa(chat: Chat, kb: KnowledgeBase, i18n: I18n, user: FakeUser, typed: str) -> int:
+    t = i18n.translator(user.language_code or "en")
+    await start_plan(chat, user, kb.documents["visa"].text(user.language_code or "en").title)
+    await chat.say(user, typed)
+    await chat.press(user, t("wizard-btn-save"))
+    [doc] = await user_documents(chat.services.db, user.id)
+    return doc.id
+
+
+async def test_i_renewed_it_takes_a_new_date_and_restarts_reminders(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    doc_id = await save_visa(chat, kb, i18n, ANN, "01.12.2026")
+    await chat.say(ANN, "/mydocs")
+    await chat.press(ANN, "1 December 2026")
+    [ask] = replies(await chat.press(ANN, "I renewed it"))
+    assert "new expiry date" in ask.text
+    [done] = replies(await chat.say(ANN, "01.12.2027"))
+    assert "1 December 2027" in done.text
+    doc = await get_document(chat.services.db, ANN.id, doc_id)
+    assert doc.expires_on == date(2027, 12, 1)
+    assert datetime.fromtimestamp(doc.next_remind_at, UTC).date() == date(2027, 10, 17)
+
+
+async def test_calendar_file_has_both_events_with_alarms(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    await save_visa(chat, kb, i18n, ANN, "15.03.2027")
+    await chat.say(ANN, "/mydocs")
+    await chat.press(ANN, "15 March 2027")
+    calls = await chat.press(ANN, i18n.translator("en")("doc-btn-ics"))
+    [sent] = [c for c in calls if c.method == "sendDocument"]
+    document = sent.params["document"]
+    assert document["filename"].endswith(".ics")
+    calendar = Calendar.from_ical(document["content"])
+    events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
+    assert len(events) == 2
+    expiry = next(e for s, e in events.items() if "expires" in s)
+    assert expiry.decoded("dtstart") == date(2027, 3, 15)
+    assert len(expiry.walk("VALARM")) == 2
+
+
+async def test_settings_change_time_zone_and_hour_reschedules(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    doc_id = await save_visa(chat, kb, i18n, ANN, "15.03.2027")
+    await chat.say(ANN, "/settings")
+    await chat.press(ANN, i18n.translator("en")("settings-btn-tz"))
+    [typed] = replies(await chat.say(ANN, "asia/shanghai"))
+    assert "Asia/Shanghai" in typed.text
+    await chat.press(ANN, i18n.translator("en")("settings-btn-hour"))
+    await chat.press(ANN, "08:00")
+    user = await get_user(chat.services.db, ANN.id)
+    assert (user.timezone, user.reminder_hour) == ("Asia/Shanghai", 8)
+    doc = await get_document(chat.services.db, ANN.id, doc_id)
+    # 29 Jan 2027 08:00 in Shanghai (UTC+8) = 00:00 UTC
+    assert datetime.fromtimestamp(doc.next_remind_at, UTC) == datetime(2027, 1, 29, 0, tzinfo=UTC)
+    [bad] = replies(await chat.say(ANN, "/settings"))
+    del bad
+
+
+async def test_export_then_forget_leaves_nothing_behind(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    await save_visa(chat, kb, i18n, ANN, "15.03.2027")
+    await chat.say(ANN, "what is the fine for overstaying")
+    calls = await chat.say(ANN, "/export")
+    [export] = [c for c in calls if c.method == "sendDocument"]
+    data = json.loads(export.params["document"]["content"])
+    assert data["profile"]["id"] == ANN.id
+    assert [d["kind"] for d in data["documents"]] == ["visa"]
+    assert len(data["questions"]) == 1
+
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)  # leave FSM state behind
+    before = rows_about(chat.services.db.path, ANN.id)
+    assert before["users.id"] == 1 and before["documents.user_id"] == 1
+    assert before["fsm_state.user_id"] >= 1 and before["questions.user_id"] == 1
+    await chat.say(ANN, "/forget")
+    [done] = replies(await chat.press(ANN, i18n.translator("en")("forget-btn-yes")))
+    assert done.text == i18n.translator("en")("forget-done")
+    after = rows_about(chat.services.db.path, ANN.id)
+    assert set(after) == set(before) and not any(after.values()), after
+
+
+def rows_about(path: Path, user_id: int) -> dict[str, int]:
+    """Rows in every table that name the user, by table and column."""
+    counts = {}
+    with sqlite3.connect(path) as conn:
+        tables = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+        for (table,) in tables:
+            columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            wanted = (columns & {"user_id", "chat_id"}) | ({"id"} if table == "users" else set())
+            for column in wanted:
+                sql = f"SELECT COUNT(*) FROM {table} WHERE {column} = ?"
+                counts[f"{table}.{column}"] = conn.execute(sql, (user_id,)).fetchone()[0]
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM reminders_sent"
+            " WHERE document_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()[0]
+    counts["reminders_sent.orphans"] = orphans
+    return counts
