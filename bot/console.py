@@ -16,7 +16,8 @@ from typing import Any, TextIO
 
 from bot.app import Services, create_bot, create_dispatcher
 from bot.i18n import pick_language
-from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram, plain_text
+from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram
+from faq.telegram_html import plain_text
 
 log = logging.getLogger(__name__)
 CONSOLE_USER_ID = 1

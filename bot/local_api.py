@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import itertools
 import json
-import re
 import time
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
@@ -24,9 +22,8 @@ from aiogram.client.session.base import BaseSession
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from faq.telegram_html import html_problems, visible_length
+from faq.telegram_html import html_problems, plain_text, visible_length
 
-_TAG = re.compile(r"<[^>]+>")
 _SENDING_METHODS = {"sendmessage", "senddocument", "sendphoto", "copymessage", "forwardmessage"}
 
 
@@ -76,11 +73,6 @@ class _Failure:
     description: str
     retry_after: int | None
     chat_id: int | None
-
-
-def plain_text(html_text: str) -> str:
-    """What a user sees of a Telegram HTML message: tags removed, entities decoded."""
-    return html.unescape(_TAG.sub("", html_text))
 
 
 def _error(status: int, description: str, retry_after: int | None = None) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -71,3 +72,8 @@ def html_problems(text: str) -> list[str]:
 def visible_length(text: str) -> int:
     """The length Telegram counts against its 4,096-character limit: tags out, entities as one."""
     return len(_ENTITY.sub("x", _TAG.sub("", text)))
+
+
+def plain_text(text: str) -> str:
+    """What a user sees of a Telegram HTML message: tags removed, entities decoded."""
+    return html.unescape(_TAG.sub("", text))

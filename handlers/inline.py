@@ -13,15 +13,13 @@ from aiogram.types import (
 from faq.matcher import Matcher
 from faq.model import KnowledgeBase
 from faq.render import render_answer
-from faq.telegram_html import visible_length
+from faq.telegram_html import plain_text, visible_length
 
 router = Router(name="inline")
 MAX_RESULTS = 5
 
 
 def _summary(answer_html: str) -> str:
-    from bot.local_api import plain_text
-
     first = plain_text(answer_html).strip().splitlines()[0]
     return first if visible_length(first) <= 120 else first[:117] + "…"
 
