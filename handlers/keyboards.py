@@ -1,9 +1,15 @@
-"""Inline keyboards, built from the knowledge base and the user's language."""
+"""Inline keyboards, built from the knowledge base and the user's language.
+
+Built from buttons directly rather than with aiogram's InlineKeyboardBuilder, whose export
+deep-copies every button: on the free-text path that copy cost more than matching the question.
+"""
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
+from functools import cache
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import LANGUAGE_NAMES, Translator
 from faq.model import KnowledgeBase, Topic
@@ -12,35 +18,47 @@ from handlers.callbacks import CategoryCb, LangCb, MenuCb, TopicCb
 TOPICS_PER_PAGE = 6
 
 
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def markup(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
+
+
+@cache
 def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    kb.button(text=t("menu-renew"), callback_data=MenuCb(action="renew"))
-    kb.button(text=t("menu-docs"), callback_data=MenuCb(action="docs"))
-    kb.button(text=t("menu-topics"), callback_data=MenuCb(action="topics"))
-    kb.button(text=t("menu-ask"), callback_data=MenuCb(action="ask"))
-    kb.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
-    kb.button(text=t("menu-language"), callback_data=MenuCb(action="lang"))
-    kb.adjust(1, 1, 2, 2)
-    return kb.as_markup()
+    return markup(
+        [button(t("menu-renew"), MenuCb(action="renew"))],
+        [button(t("menu-docs"), MenuCb(action="docs"))],
+        [
+            button(t("menu-topics"), MenuCb(action="topics")),
+            button(t("menu-ask"), MenuCb(action="ask")),
+        ],
+        [
+            button(t("menu-operator"), MenuCb(action="operator")),
+            button(t("menu-language"), MenuCb(action="lang")),
+        ],
+    )
 
 
 def language_menu(current: str) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    for code, name in LANGUAGE_NAMES.items():
-        mark = "✅ " if code == current else ""
-        kb.button(text=f"{mark}{name}", callback_data=LangCb(code=code))
-    kb.adjust(2)
-    return kb.as_markup()
+    buttons = [
+        button(f"{'✅ ' if code == current else ''}{name}", LangCb(code=code))
+        for code, name in LANGUAGE_NAMES.items()
+    ]
+    return markup(*(buttons[i : i + 2] for i in range(0, len(buttons), 2)))
 
 
 def categories_menu(kb_data: KnowledgeBase, lang: str, t: Translator) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    for category in kb_data.categories:
-        if kb_data.topics_in(category.id):
-            kb.button(text=category.title(lang), callback_data=CategoryCb(id=category.id))
-    kb.button(text=t("btn-home"), callback_data=MenuCb(action="home"))
-    kb.adjust(1)
-    return kb.as_markup()
+    return markup(
+        *(
+            [button(category.title(lang), CategoryCb(id=category.id))]
+            for category in kb_data.categories
+            if kb_data.topics_in(category.id)
+        ),
+        [button(t("btn-home"), MenuCb(action="home"))],
+    )
 
 
 def page_count(total: int) -> int:
@@ -53,43 +71,44 @@ def category_menu(
     topics = kb_data.topics_in(category_id)
     pages = page_count(len(topics))
     page = min(max(page, 0), pages - 1)
-    kb = InlineKeyboardBuilder()
-    for topic in topics[page * TOPICS_PER_PAGE : (page + 1) * TOPICS_PER_PAGE]:
-        kb.button(text=topic.text(lang).title, callback_data=TopicCb(id=topic.id))
-    sizes = [1] * min(TOPICS_PER_PAGE, len(topics) - page * TOPICS_PER_PAGE)
-    if pages > 1:
-        kb.button(text="◀️", callback_data=CategoryCb(id=category_id, page=(page - 1) % pages))
-        kb.button(text=f"{page + 1}/{pages}", callback_data=CategoryCb(id=category_id, page=page))
-        kb.button(text="▶️", callback_data=CategoryCb(id=category_id, page=(page + 1) % pages))
-        sizes.append(3)
-    kb.button(text=t("btn-back"), callback_data=MenuCb(action="topics"))
-    sizes.append(1)
-    kb.adjust(*sizes)
-    return kb.as_markup()
+    shown = topics[page * TOPICS_PER_PAGE : (page + 1) * TOPICS_PER_PAGE]
+    paging = (
+        [
+            button("◀️", CategoryCb(id=category_id, page=(page - 1) % pages)),
+            button(f"{page + 1}/{pages}", CategoryCb(id=category_id, page=page)),
+            button("▶️", CategoryCb(id=category_id, page=(page + 1) % pages)),
+        ]
+        if pages > 1
+        else []
+    )
+    return markup(
+        *([button(topic.text(lang).title, TopicCb(id=topic.id))] for topic in shown),
+        paging,
+        [button(t("btn-back"), MenuCb(action="topics"))],
+    )
 
 
 def answer_menu(
     kb_data: KnowledgeBase, topic: Topic, lang: str, t: Translator
 ) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
     related = [kb_data.topics[r] for r in topic.related if r in kb_data.topics]
-    for other in related:
-        kb.button(text=f"➡️ {other.text(lang).title}", callback_data=TopicCb(id=other.id))
-    kb.button(text=t("btn-back"), callback_data=CategoryCb(id=topic.category))
-    kb.button(text=t("btn-home"), callback_data=MenuCb(action="home"))
-    kb.adjust(*([1] * len(related)), 2)
-    return kb.as_markup()
+    return markup(
+        *([button(f"➡️ {other.text(lang).title}", TopicCb(id=other.id))] for other in related),
+        [
+            button(t("btn-back"), CategoryCb(id=topic.category)),
+            button(t("btn-home"), MenuCb(action="home")),
+        ],
+    )
 
 
 def suggestions_menu(
     kb_data: KnowledgeBase, topic_ids: list[str], lang: str, t: Translator
 ) -> InlineKeyboardMarkup:
-    kb = InlineKeyboardBuilder()
-    for topic_id in topic_ids:
-        kb.button(
-            text=kb_data.topics[topic_id].text(lang).title, callback_data=TopicCb(id=topic_id)
-        )
-    kb.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
-    kb.button(text=t("menu-topics"), callback_data=MenuCb(action="topics"))
-    kb.adjust(1)
-    return kb.as_markup()
+    return markup(
+        *(
+            [button(kb_data.topics[topic_id].text(lang).title, TopicCb(id=topic_id))]
+            for topic_id in topic_ids
+        ),
+        [button(t("menu-operator"), MenuCb(action="operator"))],
+        [button(t("menu-topics"), MenuCb(action="topics"))],
+    )

@@ -103,12 +103,12 @@ class SQLiteStorage(BaseStorage):
             await self._put(conn, key, "state", _state(state))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        async with (
-            self.db.read() as conn,
-            conn.execute(f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", _key(key)) as cur,
-        ):
-            row = await cur.fetchone()
-        return row[0] if row else None
+        # Runs on every update: one trip to the database thread (execute_fetchall).
+        async with self.db.read() as conn:
+            rows = await conn.execute_fetchall(
+                f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", _key(key)
+            )
+        return next((row[0] for row in rows), None)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         text = _dump(data)

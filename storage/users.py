@@ -42,10 +42,10 @@ async def touch_user(
 
     Returns the user and whether they had blocked the bot until now (they are back).
     """
+    # execute_fetchall: one trip to the database thread per statement; this runs on every update.
     async with db.write() as conn:
-        async with conn.execute("SELECT blocked FROM users WHERE id = ?", (user_id,)) as cur:
-            before = await cur.fetchone()
-        async with conn.execute(
+        before = await conn.execute_fetchall("SELECT blocked FROM users WHERE id = ?", (user_id,))
+        rows = await conn.execute_fetchall(
             f"""
             INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
             VALUES (?, ?, ?, ?, ?)
@@ -57,10 +57,9 @@ async def touch_user(
             RETURNING {_COLUMNS}
             """,
             (user_id, first_name, tg_language, now, now),
-        ) as cur:
-            row = await cur.fetchone()
-    assert row is not None
-    return _user(row), bool(before and before[0])
+        )
+    [row] = rows
+    return _user(row), bool(before and next(iter(before))[0])
 
 
 async def get_user(db: Database, user_id: int) -> User | None:
