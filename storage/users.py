@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storage.database import Database
 
@@ -40,11 +40,10 @@ async def touch_user(
 ) -> tuple[User, bool]:
     """Records that the user is here now (creating them on first contact).
 
-    Returns the user and whether they had blocked the bot until now (they are back).
+    Returns the user and whether they had blocked the bot until now (they are back, and so no
+    longer blocked). Runs on every update: one statement, one trip to the database thread.
     """
-    # execute_fetchall: one trip to the database thread per statement; this runs on every update.
     async with db.write() as conn:
-        before = await conn.execute_fetchall("SELECT blocked FROM users WHERE id = ?", (user_id,))
         rows = await conn.execute_fetchall(
             f"""
             INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
@@ -52,14 +51,16 @@ async def touch_user(
             ON CONFLICT (id) DO UPDATE SET
                 first_name = excluded.first_name,
                 tg_language = COALESCE(excluded.tg_language, users.tg_language),
-                last_seen = excluded.last_seen,
-                blocked = 0
+                last_seen = excluded.last_seen
             RETURNING {_COLUMNS}
             """,
             (user_id, first_name, tg_language, now, now),
         )
-    [row] = rows
-    return _user(row), bool(before and next(iter(before))[0])
+        [row] = rows
+        user = _user(row)
+        if user.blocked:
+            await conn.execute("UPDATE users SET blocked = 0 WHERE id = ?", (user_id,))
+    return (replace(user, blocked=False), True) if user.blocked else (user, False)
 
 
 async def get_user(db: Database, user_id: int) -> User | None:
