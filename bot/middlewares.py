@@ -14,6 +14,7 @@ from bot.clock import Clock
 from bot.i18n import I18n, pick_language
 from bot.reminders import reschedule_user
 from bot.settings import Settings
+from handlers.turn import Turn
 from storage.database import Database
 from storage.users import touch_user
 
@@ -47,7 +48,19 @@ class UserContextMiddleware(BaseMiddleware):
             lang = user.language or pick_language(tg_user.language_code, "en")
             data["user"] = user
         data["lang"] = lang
-        data["t"] = i18n.translator(lang)
+        data["t"] = t = i18n.translator(lang)
+        if "user" in data and "state" in data:
+            data["turn"] = Turn(
+                data["bot"],
+                data["db"],
+                data["kb"],
+                settings,
+                data["clock"],
+                data["state"],
+                data["user"],
+                lang,
+                t,
+            )
         return await handler(event, data)
 
 

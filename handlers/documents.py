@@ -24,7 +24,8 @@ from faq.model import KnowledgeBase
 from handlers.callbacks import DocCb, MenuCb
 from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
-from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt, user_today
+from handlers.turn import Turn
+from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
 from storage.database import Database
 from storage.documents import (
     Document,
@@ -156,28 +157,16 @@ async def details(
 
 
 @router.callback_query(DocCb.filter(F.action == "renewed"))
-async def renewed(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    lang: str,
-    t: Translator,
-    clock: Clock,
-    settings: Settings,
-) -> None:
-    if (doc := await _owned(callback, callback_data, db, user, t)) is None:
+async def renewed(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    if (doc := await _owned(callback, callback_data, turn.db, turn.user, turn.t)) is None:
         return
-    await state.clear()
-    await state.set_state(RenewWizard.expiry)
-    await state.update_data(kind=doc.kind, renewing=doc.id)
-    text, markup = date_prompt(kb, doc.kind, lang, t, user_today(clock, user, settings))
+    await turn.state.clear()
+    await turn.state.set_state(RenewWizard.expiry)
+    await turn.state.update_data(kind=doc.kind, renewing=doc.id)
+    text, markup = date_prompt(turn, doc.kind)
     await callback.answer()
-    await bot.send_message(
-        callback.from_user.id, t("doc-ask-new-date") + "\n\n" + text, reply_markup=markup
+    await turn.bot.send_message(
+        turn.user.id, f"{turn.t('doc-ask-new-date')}\n\n{text}", reply_markup=markup
     )
 
 
