@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.clock import Clock
 from bot.dates import format_date
-from bot.i18n import Translator
 from bot.ics import document_calendar
-from bot.reminders import document_name, user_timezone
+from bot.reminders import document_name
 from bot.schedule import days_left, tomorrow_at
-from bot.settings import Settings
-from faq.model import KnowledgeBase
 from handlers.callbacks import DocCb, MenuCb
 from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
 from handlers.turn import Turn
 from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
-from storage.database import Database
 from storage.documents import (
     Document,
     delete_document,
@@ -35,7 +28,6 @@ from storage.documents import (
     snooze,
     user_documents,
 )
-from storage.users import User
 
 router = Router(name="documents")
 
@@ -44,104 +36,59 @@ class RenameDocument(StatesGroup):
     label = State()
 
 
-def _line(kb: KnowledgeBase, doc: Document, lang: str, t: Translator, left: int) -> str:
-    return t(
+def _line(turn: Turn, doc: Document) -> str:
+    left = days_left(doc.expires_on, turn.clock.now(), turn.timezone)
+    return turn.t(
         "docs-line" if left >= 0 else "docs-line-expired",
-        document=document_name(kb, doc, lang),
-        date=format_date(doc.expires_on, lang),
+        document=document_name(turn.kb, doc, turn.lang),
+        date=format_date(doc.expires_on, turn.lang),
         days=left,
     )
 
 
-async def _list(
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    settings: Settings,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> tuple[str, InlineKeyboardMarkup]:
-    docs = await user_documents(db, user.id)
+async def _list(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
+    t, lang = turn.t, turn.lang
+    docs = await user_documents(turn.db, turn.user.id)
     menu = InlineKeyboardBuilder()
-    if not docs:
-        menu.button(text=t("menu-renew"), callback_data=MenuCb(action="renew"))
-        menu.button(text=t("btn-home"), callback_data=MenuCb(action="home"))
-        menu.adjust(1)
-        return t("docs-empty"), menu.as_markup()
-    tz = ZoneInfo(user_timezone(user, settings))
-    now = clock.now()
-    lines = [t("docs-header")]
     for doc in docs:
-        left = days_left(doc.expires_on, now, tz)
-        lines.append(_line(kb, doc, lang, t, left))
+        title = turn.kb.documents[doc.kind].text(lang).title
+        label = f" · {doc.label}" if doc.label else ""
         menu.button(
-            text=f"{kb.documents[doc.kind].text(lang).title}"
-            f"{' · ' + doc.label if doc.label else ''} · {format_date(doc.expires_on, lang)}",
+            text=f"{title}{label} · {format_date(doc.expires_on, lang)}",
             callback_data=DocCb(action="show", id=doc.id),
         )
-    menu.button(text=t("docs-btn-add"), callback_data=MenuCb(action="renew"))
+    menu.button(
+        text=t("docs-btn-add" if docs else "menu-renew"), callback_data=MenuCb(action="renew")
+    )
     menu.button(text=t("btn-home"), callback_data=MenuCb(action="home"))
     menu.adjust(1)
-    return "\n".join(lines), menu.as_markup()
+    if not docs:
+        return t("docs-empty"), menu.as_markup()
+    return "\n".join([t("docs-header"), *(_line(turn, doc) for doc in docs)]), menu.as_markup()
 
 
 @router.message(Command("mydocs"))
-async def mydocs_command(
-    message: Message,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    settings: Settings,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> None:
-    text, markup = await _list(db, kb, user, settings, clock, lang, t)
+async def mydocs_command(message: Message, turn: Turn) -> None:
+    text, markup = await _list(turn)
     await message.answer(text, reply_markup=markup)
 
 
 @router.callback_query(MenuCb.filter(F.action == "docs"))
-async def mydocs_button(
-    callback: CallbackQuery,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    settings: Settings,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> None:
-    text, markup = await _list(db, kb, user, settings, clock, lang, t)
-    await show(callback, bot, text, markup)
+async def mydocs_button(callback: CallbackQuery, turn: Turn) -> None:
+    await show(callback, turn.bot, *await _list(turn))
 
 
-async def _owned(
-    callback: CallbackQuery, data: DocCb, db: Database, user: User, t: Translator
-) -> Document | None:
-    doc = await get_document(db, user.id, data.id)
+async def _owned(callback: CallbackQuery, data: DocCb, turn: Turn) -> Document | None:
+    doc = await get_document(turn.db, turn.user.id, data.id)
     if doc is None:
-        await callback.answer(t("doc-gone"), show_alert=True)
+        await callback.answer(turn.t("doc-gone"), show_alert=True)
     return doc
 
 
 @router.callback_query(DocCb.filter(F.action == "show"))
-async def details(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    settings: Settings,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> None:
-    if (doc := await _owned(callback, callback_data, db, user, t)) is None:
+async def details(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    if (doc := await _owned(callback, callback_data, turn)) is None:
         return
-    left = days_left(doc.expires_on, clock.now(), ZoneInfo(user_timezone(user, settings)))
     menu = InlineKeyboardBuilder()
     for action, key in (
         ("renewed", "reminder-btn-renewed"),
@@ -150,15 +97,15 @@ async def details(
         ("rename", "doc-btn-rename"),
         ("delete", "doc-btn-delete"),
     ):
-        menu.button(text=t(key), callback_data=DocCb(action=action, id=doc.id))
-    menu.button(text=t("btn-back"), callback_data=MenuCb(action="docs"))
+        menu.button(text=turn.t(key), callback_data=DocCb(action=action, id=doc.id))
+    menu.button(text=turn.t("btn-back"), callback_data=MenuCb(action="docs"))
     menu.adjust(1)
-    await show(callback, bot, _line(kb, doc, lang, t, left), menu.as_markup())
+    await show(callback, turn.bot, _line(turn, doc), menu.as_markup())
 
 
 @router.callback_query(DocCb.filter(F.action == "renewed"))
 async def renewed(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
-    if (doc := await _owned(callback, callback_data, turn.db, turn.user, turn.t)) is None:
+    if (doc := await _owned(callback, callback_data, turn)) is None:
         return
     await turn.state.clear()
     await turn.state.set_state(RenewWizard.expiry)
@@ -171,171 +118,103 @@ async def renewed(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> 
 
 
 @router.callback_query(DocCb.filter(F.action == "snooze"))
-async def remind_tomorrow(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    db: Database,
-    user: User,
-    settings: Settings,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> None:
-    tz = ZoneInfo(user_timezone(user, settings))
-    at = tomorrow_at(clock.now(), tz, user.reminder_hour)
-    if await snooze(db, user.id, callback_data.id, int(at.timestamp())):
+async def remind_tomorrow(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    at = tomorrow_at(turn.clock.now(), turn.timezone, turn.user.reminder_hour)
+    local = at.astimezone(turn.timezone)
+    if await snooze(turn.db, turn.user.id, callback_data.id, int(at.timestamp())):
         await callback.answer(
-            t(
+            turn.t(
                 "doc-snoozed",
-                date=format_date(at.astimezone(tz).date(), lang),
-                time=at.astimezone(tz).strftime("%H:%M"),
+                date=format_date(local.date(), turn.lang),
+                time=local.strftime("%H:%M"),
             )
         )
     else:
-        await callback.answer(t("doc-gone"), show_alert=True)
+        await callback.answer(turn.t("doc-gone"), show_alert=True)
 
 
 @router.callback_query(DocCb.filter(F.action == "checklist"))
-async def checklist(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    lang: str,
-    t: Translator,
-) -> None:
-    if (doc := await _owned(callback, callback_data, db, user, t)) is None:
+async def checklist(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    if (doc := await _owned(callback, callback_data, turn)) is None:
         return
-    text = kb.documents[doc.kind].text(lang)
-    body = "\n".join(
-        [
-            t("plan-checklist"),
-            *(f"☐ {html_decoration.quote(item)}" for item in text.checklist),
-            "",
-            f"<i>{html_decoration.quote(text.lead_note)}</i>",
-        ]
-    )
+    text = turn.kb.documents[doc.kind].text(turn.lang)
+    lines = [
+        f"<b>{document_name(turn.kb, doc, turn.lang)}</b>",
+        turn.t("plan-checklist"),
+        *(f"☐ {html_decoration.quote(item)}" for item in text.checklist),
+        "",
+        f"<i>{html_decoration.quote(text.lead_note)}</i>",
+    ]
     await callback.answer()
-    await bot.send_message(callback.from_user.id, f"<b>{document_name(kb, doc, lang)}</b>\n{body}")
+    await turn.bot.send_message(turn.user.id, "\n".join(lines))
 
 
 @router.callback_query(DocCb.filter(F.action == "ics"))
-async def calendar_file(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> None:
-    if (doc := await _owned(callback, callback_data, db, user, t)) is None:
+async def calendar_file(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    if (doc := await _owned(callback, callback_data, turn)) is None:
         return
-    name = document_name(kb, doc, lang)
+    t, kb, lang = turn.t, turn.kb, turn.lang
     plain_name = document_name(kb, doc, lang, html=False)
-    start_by = doc.expires_on - timedelta(days=kb.documents[doc.kind].lead_days)
     content = document_calendar(
         document_id=doc.id,
         expires_on=doc.expires_on,
-        start_by=start_by,
+        start_by=doc.expires_on - timedelta(days=kb.documents[doc.kind].lead_days),
         expiry_summary=t("ics-expiry", document=plain_name),
         start_summary=t("ics-start", document=plain_name),
         description=t("ics-description"),
-        now=clock.now(),
+        now=turn.clock.now(),
     )
     await callback.answer()
-    await bot.send_document(
-        callback.from_user.id,
+    await turn.bot.send_document(
+        turn.user.id,
         BufferedInputFile(content, filename=f"{doc.kind}-{doc.expires_on.isoformat()}.ics"),
-        caption=t("doc-ics-caption", document=name),
+        caption=t("doc-ics-caption", document=document_name(kb, doc, lang)),
     )
 
 
 @router.callback_query(DocCb.filter(F.action == "rename"))
-async def ask_rename(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    user: User,
-    t: Translator,
-) -> None:
-    if await _owned(callback, callback_data, db, user, t) is None:
+async def ask_rename(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    if await _owned(callback, callback_data, turn) is None:
         return
-    await state.set_state(RenameDocument.label)
-    await state.update_data(document=callback_data.id)
+    await turn.state.set_state(RenameDocument.label)
+    await turn.state.update_data(document=callback_data.id)
     await callback.answer()
-    await bot.send_message(callback.from_user.id, t("wizard-ask-label"))
+    await turn.bot.send_message(turn.user.id, turn.t("wizard-ask-label"))
 
 
 @router.message(RenameDocument.label, F.text, NOT_A_COMMAND)
-async def rename(
-    message: Message,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    lang: str,
-    t: Translator,
-) -> None:
-    document_id = int((await state.get_data())["document"])
-    await state.clear()
+async def rename(message: Message, turn: Turn) -> None:
+    t = turn.t
+    document_id = int((await turn.state.get_data())["document"])
+    await turn.state.clear()
     label = " ".join((message.text or "").split())[:LABEL_LIMIT]
-    if not await rename_document(db, user.id, document_id, label):
+    doc = None
+    if await rename_document(turn.db, turn.user.id, document_id, label):
+        doc = await get_document(turn.db, turn.user.id, document_id)
+    if doc is None:
         await message.answer(t("doc-gone"), reply_markup=main_menu(t))
         return
-    doc = await get_document(db, user.id, document_id)
-    assert doc is not None
-    await message.answer(
-        t("doc-renamed", document=document_name(kb, doc, lang)), reply_markup=main_menu(t)
-    )
+    name = document_name(turn.kb, doc, turn.lang)
+    await message.answer(t("doc-renamed", document=name), reply_markup=main_menu(t))
 
 
 @router.callback_query(DocCb.filter(F.action == "delete"))
-async def ask_delete(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    lang: str,
-    t: Translator,
-) -> None:
-    if (doc := await _owned(callback, callback_data, db, user, t)) is None:
+async def ask_delete(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    if (doc := await _owned(callback, callback_data, turn)) is None:
         return
+    t = turn.t
     menu = InlineKeyboardBuilder()
     menu.button(
         text=t("doc-btn-really-delete"), callback_data=DocCb(action="really-delete", id=doc.id)
     )
     menu.button(text=t("btn-back"), callback_data=DocCb(action="show", id=doc.id))
     menu.adjust(1)
-    await show(
-        callback,
-        bot,
-        t("doc-confirm-delete", document=document_name(kb, doc, lang)),
-        menu.as_markup(),
-    )
+    name = document_name(turn.kb, doc, turn.lang)
+    await show(callback, turn.bot, t("doc-confirm-delete", document=name), menu.as_markup())
 
 
 @router.callback_query(DocCb.filter(F.action == "really-delete"))
-async def really_delete(
-    callback: CallbackQuery,
-    callback_data: DocCb,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    user: User,
-    settings: Settings,
-    clock: Clock,
-    lang: str,
-    t: Translator,
-) -> None:
-    await delete_document(db, user.id, callback_data.id)
-    text, markup = await _list(db, kb, user, settings, clock, lang, t)
-    await show(callback, bot, t("doc-deleted") + "\n\n" + text, markup)
+async def really_delete(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    await delete_document(turn.db, turn.user.id, callback_data.id)
+    text, markup = await _list(turn)
+    await show(callback, turn.bot, f"{turn.t('doc-deleted')}\n\n{text}", markup)
