@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.clock import Clock
 from bot.i18n import Translator
-from bot.reminders import reschedule_user, user_timezone
-from bot.settings import Settings
-from faq.model import KnowledgeBase
+from bot.reminders import reschedule_user
 from handlers.callbacks import MenuCb, SettingsCb
 from handlers.common import NOT_A_COMMAND, show
-from storage.database import Database
+from handlers.turn import Turn
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
 router = Router(name="settings")
@@ -45,7 +41,9 @@ class SettingsForm(StatesGroup):
     timezone = State()
 
 
-def _summary(user: User, settings: Settings, t: Translator) -> str:
+def _summary(turn: Turn, user: User | None = None) -> str:
+    user = user or turn.user
+    t = turn.t
     days = (
         ", ".join(str(d) for d in user.reminder_days)
         if user.reminder_days is not None
@@ -53,7 +51,7 @@ def _summary(user: User, settings: Settings, t: Translator) -> str:
     )
     return t(
         "settings-summary",
-        timezone=user_timezone(user, settings),
+        timezone=user.timezone or turn.settings.default_timezone,
         hour=f"{user.reminder_hour:02d}:00",
         days=days,
     )
@@ -69,126 +67,97 @@ def _menu(t: Translator) -> InlineKeyboardMarkup:
     return menu.as_markup()
 
 
-async def _changed(
-    db: Database, kb: KnowledgeBase, settings: Settings, user_id: int, clock: Clock
-) -> User:
-    user = await get_user(db, user_id)
+async def _rescheduled(turn: Turn) -> User:
+    """The user as saved now, with every next reminder recomputed for the new settings."""
+    user = await get_user(turn.db, turn.user.id)
     assert user is not None
-    await reschedule_user(db, kb, settings, user, clock.now())
+    await reschedule_user(turn.db, turn.kb, turn.settings, user, turn.clock.now())
     return user
 
 
+async def _saved(callback: CallbackQuery, turn: Turn) -> None:
+    user = await _rescheduled(turn)
+    text = f"{turn.t('settings-saved')}\n\n{_summary(turn, user)}"
+    await show(callback, turn.bot, text, _menu(turn.t))
+
+
 @router.message(Command("settings"))
-async def settings_command(message: Message, user: User, settings: Settings, t: Translator) -> None:
-    await message.answer(_summary(user, settings, t), reply_markup=_menu(t))
+async def settings_command(message: Message, turn: Turn) -> None:
+    await message.answer(_summary(turn), reply_markup=_menu(turn.t))
 
 
 @router.callback_query(SettingsCb.filter(F.what == "menu"))
-async def settings_menu(
-    callback: CallbackQuery, bot: Bot, user: User, settings: Settings, t: Translator
-) -> None:
-    await show(callback, bot, _summary(user, settings, t), _menu(t))
+async def settings_menu(callback: CallbackQuery, turn: Turn) -> None:
+    await turn.state.clear()
+    await show(callback, turn.bot, _summary(turn), _menu(turn.t))
 
 
 @router.callback_query(SettingsCb.filter(F.what == "tz"))
-async def choose_timezone(
-    callback: CallbackQuery, bot: Bot, state: FSMContext, t: Translator
-) -> None:
+async def choose_timezone(callback: CallbackQuery, turn: Turn) -> None:
     menu = InlineKeyboardBuilder()
     for zone in RUSSIAN_ZONES:
         menu.button(text=zone.split("/")[1], callback_data=SettingsCb(what="tz-pick", value=zone))
-    menu.button(text=t("btn-back"), callback_data=SettingsCb(what="menu"))
+    menu.button(text=turn.t("btn-back"), callback_data=SettingsCb(what="menu"))
     menu.adjust(3)
-    await state.set_state(SettingsForm.timezone)
-    await show(callback, bot, t("settings-ask-tz"), menu.as_markup())
-
-
-async def _set_zone(
-    zone: str, db: Database, kb: KnowledgeBase, settings: Settings, user_id: int, clock: Clock
-) -> User:
-    await set_timezone(db, user_id, zone)
-    return await _changed(db, kb, settings, user_id, clock)
+    await turn.state.set_state(SettingsForm.timezone)
+    await show(callback, turn.bot, turn.t("settings-ask-tz"), menu.as_markup())
 
 
 @router.callback_query(SettingsCb.filter(F.what == "tz-pick"))
-async def picked_timezone(
-    callback: CallbackQuery,
-    callback_data: SettingsCb,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    settings: Settings,
-    clock: Clock,
-    t: Translator,
-) -> None:
-    await state.clear()
-    if callback_data.value not in available_timezones():
+async def picked_timezone(callback: CallbackQuery, callback_data: SettingsCb, turn: Turn) -> None:
+    await turn.state.clear()
+    if callback_data.value not in RUSSIAN_ZONES:
         await callback.answer()
         return
-    user = await _set_zone(callback_data.value, db, kb, settings, callback.from_user.id, clock)
-    await show(callback, bot, t("settings-saved") + "\n\n" + _summary(user, settings, t), _menu(t))
+    await set_timezone(turn.db, turn.user.id, callback_data.value)
+    await _saved(callback, turn)
+
+
+def _known_zone(typed: str) -> str | None:
+    wanted = typed.strip().replace(" ", "_").lower()
+    return next((zone for zone in available_timezones() if zone.lower() == wanted), None)
 
 
 @router.message(SettingsForm.timezone, F.text, NOT_A_COMMAND)
-async def typed_timezone(
-    message: Message,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    settings: Settings,
-    clock: Clock,
-    t: Translator,
-) -> None:
-    typed = (message.text or "").strip().replace(" ", "_")
-    zone = next((z for z in available_timezones() if z.lower() == typed.lower()), None)
-    try:
-        ZoneInfo(zone or "")
-    except (ZoneInfoNotFoundError, ValueError):
-        await message.answer(t("settings-bad-tz", typed=html_decoration.quote(typed[:64])))
+async def typed_timezone(message: Message, turn: Turn) -> None:
+    typed = (message.text or "").strip()
+    zone = _known_zone(typed)
+    if zone is None:
+        quoted = html_decoration.quote(typed[:64])
+        await message.answer(turn.t("settings-bad-tz", typed=quoted))
         return
-    assert zone is not None
-    await state.clear()
-    user = await _set_zone(zone, db, kb, settings, message.chat.id, clock)
+    await turn.state.clear()
+    await set_timezone(turn.db, turn.user.id, zone)
+    user = await _rescheduled(turn)
     await message.answer(
-        t("settings-saved") + "\n\n" + _summary(user, settings, t), reply_markup=_menu(t)
+        f"{turn.t('settings-saved')}\n\n{_summary(turn, user)}", reply_markup=_menu(turn.t)
     )
 
 
 @router.callback_query(SettingsCb.filter(F.what == "hour"))
-async def choose_hour(callback: CallbackQuery, bot: Bot, t: Translator) -> None:
+async def choose_hour(callback: CallbackQuery, turn: Turn) -> None:
     menu = InlineKeyboardBuilder()
     for hour in HOURS:
         menu.button(
             text=f"{hour:02d}:00", callback_data=SettingsCb(what="hour-pick", value=str(hour))
         )
-    menu.button(text=t("btn-back"), callback_data=SettingsCb(what="menu"))
+    menu.button(text=turn.t("btn-back"), callback_data=SettingsCb(what="menu"))
     menu.adjust(4)
-    await show(callback, bot, t("settings-ask-hour"), menu.as_markup())
+    await show(callback, turn.bot, turn.t("settings-ask-hour"), menu.as_markup())
 
 
 @router.callback_query(SettingsCb.filter(F.what == "hour-pick"))
-async def picked_hour(
-    callback: CallbackQuery,
-    callback_data: SettingsCb,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    settings: Settings,
-    clock: Clock,
-    t: Translator,
-) -> None:
+async def picked_hour(callback: CallbackQuery, callback_data: SettingsCb, turn: Turn) -> None:
     hour = int(callback_data.value) if callback_data.value.isdigit() else -1
     if hour not in HOURS:
         await callback.answer()
         return
-    await set_reminder_hour(db, callback.from_user.id, hour)
-    user = await _changed(db, kb, settings, callback.from_user.id, clock)
-    await show(callback, bot, t("settings-saved") + "\n\n" + _summary(user, settings, t), _menu(t))
+    await set_reminder_hour(turn.db, turn.user.id, hour)
+    await _saved(callback, turn)
 
 
 def _days_menu(user: User, t: Translator) -> InlineKeyboardMarkup:
-    chosen = set(user.reminder_days if user.reminder_days is not None else ())
+    chosen = set(user.reminder_days or ())
     menu = InlineKeyboardBuilder()
     for day in DAY_CHOICES:
         mark = "✅" if day in chosen else "▫️"
@@ -201,47 +170,27 @@ def _days_menu(user: User, t: Translator) -> InlineKeyboardMarkup:
     return menu.as_markup()
 
 
+async def _show_days(callback: CallbackQuery, turn: Turn, user: User) -> None:
+    text = f"{turn.t('settings-ask-days')}\n\n{_summary(turn, user)}"
+    await show(callback, turn.bot, text, _days_menu(user, turn.t))
+
+
 @router.callback_query(SettingsCb.filter(F.what == "days"))
-async def choose_days(
-    callback: CallbackQuery, bot: Bot, user: User, settings: Settings, t: Translator
-) -> None:
-    await show(
-        callback,
-        bot,
-        t("settings-ask-days") + "\n\n" + _summary(user, settings, t),
-        _days_menu(user, t),
-    )
+async def choose_days(callback: CallbackQuery, turn: Turn) -> None:
+    await _show_days(callback, turn, turn.user)
 
 
 @router.callback_query(SettingsCb.filter(F.what.in_({"day-toggle", "days-default"})))
-async def toggle_day(
-    callback: CallbackQuery,
-    callback_data: SettingsCb,
-    bot: Bot,
-    db: Database,
-    user: User,
-    kb: KnowledgeBase,
-    settings: Settings,
-    clock: Clock,
-    t: Translator,
-) -> None:
-    if callback_data.what == "days-default":
-        days: tuple[int, ...] | None = None
-    else:
+async def toggle_day(callback: CallbackQuery, callback_data: SettingsCb, turn: Turn) -> None:
+    days: tuple[int, ...] | None = None
+    if callback_data.what == "day-toggle":
         day = int(callback_data.value) if callback_data.value.isdigit() else -1
         if day not in DAY_CHOICES:
             await callback.answer()
             return
-        current = set(user.reminder_days or ()) ^ {day}
-        days = tuple(sorted(current, reverse=True))
+        days = tuple(sorted(set(turn.user.reminder_days or ()) ^ {day}, reverse=True))
         if not days:
-            await callback.answer(t("settings-days-need-one"), show_alert=True)
+            await callback.answer(turn.t("settings-days-need-one"), show_alert=True)
             return
-    await set_reminder_days(db, user.id, days)
-    user = await _changed(db, kb, settings, user.id, clock)
-    await show(
-        callback,
-        bot,
-        t("settings-ask-days") + "\n\n" + _summary(user, settings, t),
-        _days_menu(user, t),
-    )
+    await set_reminder_days(turn.db, turn.user.id, days)
+    await _show_days(callback, turn, await _rescheduled(turn))
