@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,14 @@ def test_bad_setting_stops_the_bot_with_one_line_and_status_2(tmp_path: Path) ->
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "DEFAULT_TIMEZONE" in lines[0] and "Traceback" not in result.stderr
+
+
+def test_every_setting_is_documented_in_env_example_and_readme() -> None:
+    code = (REPO / "bot" / "settings.py").read_text()
+    names = set(re.findall(r'_get\(env, "([A-Z_]+)"\)', code))
+    assert len(names) >= 11
+    example = (REPO / ".env.example").read_text()
+    documented = set(re.findall(r"^([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert names == documented
+    readme = (REPO / "README.md").read_text()
+    assert all(f"`{name}`" in readme for name in names)
