@@ -34,7 +34,7 @@ from bot.sender import RecipientGone, Sender
 from bot.settings import Settings
 from faq.model import KnowledgeBase
 from handlers.callbacks import HandoffCb, MenuCb
-from handlers.common import show
+from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
 from storage.database import Database
 from storage.documents import user_documents
@@ -101,7 +101,6 @@ async def has_open_thread(
 
 
 _private = F.chat.type == ChatType.PRIVATE
-_not_command = ~F.text.startswith("/")
 
 
 # --- texts ----------------------------------------------------------------------------------------
@@ -263,7 +262,7 @@ async def send_last_question(
     await show(callback, bot, reply, markup)
 
 
-@router.message(StateFilter(Handoff.question), _private, _not_command)
+@router.message(StateFilter(Handoff.question), _private, NOT_A_COMMAND)
 async def question_written(
     message: Message,
     bot: Bot,
@@ -355,7 +354,7 @@ async def _forward_follow_up(
     return True
 
 
-@router.message(StateFilter(None), _private, _not_command, has_open_thread)
+@router.message(StateFilter(None), _private, NOT_A_COMMAND, has_open_thread)
 async def follow_up(
     message: Message, bot: Bot, thread: Thread, db: Database, clock: Clock, t: Translator
 ) -> None:
@@ -462,7 +461,7 @@ async def close_command(
         await message.reply(gt("handoff-op-already-closed", thread=thread.id))
 
 
-@router.message(replies_to_a_thread, _not_command)
+@router.message(replies_to_a_thread, NOT_A_COMMAND)
 async def operator_reply(
     message: Message,
     thread: Thread,
