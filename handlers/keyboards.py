@@ -101,6 +101,29 @@ def answer_menu(
     )
 
 
+SMALLTALK_NEXT: dict[str, tuple[str, ...]] = {
+    "greeting": ("renew", "topics", "ask"),
+    "help": ("renew", "topics", "operator"),
+    "menu": ("renew", "docs", "topics", "operator"),
+    "capabilities": ("renew", "docs", "topics", "operator"),
+    "complaint": ("operator", "topics"),
+    "bot_or_human": ("operator", "topics"),
+}
+"""The next steps offered after small talk; the others get the renewal plan and the topics."""
+
+
+def smalltalk_menu(kind: str, t: Translator) -> InlineKeyboardMarkup:
+    actions = SMALLTALK_NEXT.get(kind, ("renew", "topics"))
+    return markup(*([button(t(f"menu-{action}"), MenuCb(action=action))] for action in actions))
+
+
+def declined_menu(t: Translator) -> InlineKeyboardMarkup:
+    return markup(
+        [button(t("menu-operator"), MenuCb(action="operator"))],
+        [button(t("menu-topics"), MenuCb(action="topics"))],
+    )
+
+
 def suggestions_menu(
     kb_data: KnowledgeBase, topic_ids: list[str], lang: str, t: Translator
 ) -> InlineKeyboardMarkup:

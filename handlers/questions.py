@@ -5,20 +5,25 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import StateFilter
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.clock import Clock
 from bot.i18n import I18n, Translator
-from faq.matcher import Matcher
+from faq.matcher import FOREIGN, Match, Matcher
 from faq.model import KnowledgeBase
 from handlers.answers import answer_text
-from handlers.keyboards import answer_menu, suggestions_menu
+from handlers.keyboards import (
+    answer_menu,
+    declined_menu,
+    language_menu,
+    smalltalk_menu,
+    suggestions_menu,
+)
 from storage.database import Database
 from storage.questions import LoggedQuestion, Outcome, log_question
 
 router = Router(name="questions")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
-MATCH_CHARS = 500
 
 
 @router.message(StateFilter(None), F.text, ~F.text.startswith("/"))
@@ -32,24 +37,8 @@ async def question(
     t: Translator,
 ) -> None:
     text = message.text or ""
-    match = matcher.match(text[:MATCH_CHARS], lang_hint=t.lang)
-    answer_t = i18n.translator(match.lang)
-    outcome: Outcome
-    if match.topic_id is not None and match.confident:
-        outcome = "answered"
-        topic = kb.topics[match.topic_id]
-        reply = answer_text(kb, topic, match.lang)
-        markup = answer_menu(kb, topic, match.lang, answer_t)
-    elif match.topic_id is not None:
-        outcome = "suggested"
-        reply = answer_t("match-unsure")
-        markup = suggestions_menu(kb, [match.topic_id, *match.alternatives], match.lang, answer_t)
-    else:
-        outcome = "declined"
-        reply = answer_t("match-declined")
-        markup = suggestions_menu(kb, [], match.lang, answer_t)
-    if len(text) > MATCH_CHARS:
-        reply = answer_t("long-message", limit=MATCH_CHARS) + "\n\n" + reply
+    match = matcher.match(text, lang_hint=t.lang)
+    reply, markup, outcome = _reply(match, kb, i18n.translator(match.lang), t)
     await message.answer(reply, reply_markup=markup)
     if message.from_user is not None:
         await log_question(
@@ -64,3 +53,33 @@ async def question(
                 outcome=outcome,
             ),
         )
+
+
+def _reply(
+    match: Match, kb: KnowledgeBase, answer_t: Translator, t: Translator
+) -> tuple[str, InlineKeyboardMarkup, Outcome]:
+    """What the bot says to a match, in the language the message was written in."""
+    if match.smalltalk:
+        return (
+            answer_t(f"st-{match.smalltalk}"),
+            smalltalk_menu(match.smalltalk, answer_t),
+            ("smalltalk"),
+        )
+    if match.subject == FOREIGN:
+        return t("unsupported-language"), language_menu(t.lang), "declined"
+    if match.topic_id is not None and match.confident:
+        topic = kb.topics[match.topic_id]
+        return (
+            answer_text(kb, topic, match.lang),
+            answer_menu(kb, topic, match.lang, answer_t),
+            ("answered"),
+        )
+    if match.topic_id is not None:
+        suggested = [match.topic_id, *match.alternatives]
+        return (
+            answer_t("match-unsure"),
+            suggestions_menu(kb, suggested, match.lang, answer_t),
+            ("suggested"),
+        )
+    reason = answer_t(f"decline-{match.subject}" if match.subject else "decline-generic")
+    return reason, declined_menu(answer_t), "declined"

@@ -7,7 +7,7 @@ from typing import Literal
 
 from storage.database import Database
 
-Outcome = Literal["answered", "suggested", "declined"]
+Outcome = Literal["answered", "suggested", "declined", "smalltalk"]
 MAX_LOGGED_CHARS = 1000
 
 

@@ -35,8 +35,11 @@ def test_ask_reads_questions_from_stdin_as_json_lines() -> None:
     assert [r["question"] for r in records] == lines
     assert [r["lang"] for r in records] == ["en", "ru", "zh", "it"]
     assert records[1]["id"] is None and records[1]["alternatives"] == []
+    assert records[1]["kind"] == "smalltalk:greeting" and records[1]["confident"] is False
     for record in (records[0], records[2], records[3]):
         assert isinstance(record["id"], str)
+        assert record["kind"] in ("topic", "uncertain")
+        assert record["confident"] is (record["kind"] == "topic")
         assert isinstance(record["score"], float)
         assert record["id"] not in record["alternatives"]
 
@@ -52,4 +55,11 @@ def test_ask_prints_a_readable_line_with_the_title() -> None:
 def test_ask_json_for_one_question() -> None:
     result = run("ask", "--json", "--lang", "ru", "hello")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["id"] is None
+    record = json.loads(result.stdout)
+    assert record["id"] is None and record["kind"] == "smalltalk:greeting"
+
+
+def test_ask_json_names_the_declined_subject() -> None:
+    result = run("ask", "--json", "--lang", "en", "how do i get a schengen visa for france")
+    record = json.loads(result.stdout)
+    assert (record["id"], record["kind"], record["subject"]) == (None, "offtopic", "other-visas")

@@ -54,7 +54,7 @@ async def test_a_confident_question_is_answered_and_logged(chat: Chat, kb: Knowl
 async def test_off_topic_is_declined_with_a_way_forward(chat: Chat, i18n: I18n) -> None:
     [reply] = replies(await chat.say(ANN, "what's the weather like in moscow tomorrow"))
     t = i18n.translator("en")
-    assert reply.text == t("match-declined")
+    assert reply.text == t("decline-daily-life")
     assert {t("menu-operator"), t("menu-topics")} <= {b["text"] for b in reply.buttons}
     [logged] = await recent_questions(chat.services.db, since=0)
     assert (logged.topic_id, logged.outcome) == (None, "declined")

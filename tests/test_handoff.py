@@ -104,7 +104,7 @@ async def test_the_card_says_who_asks_with_documents_and_the_question(
 async def test_a_recent_question_is_offered_with_a_button(hchat: Chat, i18n: I18n) -> None:
     t = i18n.translator("en")
     [declined] = replies(await hchat.say(BOB, "what's the weather like in moscow tomorrow"))
-    assert declined.text == t("match-declined")
+    assert declined.text == t("decline-daily-life")
     [prompt] = replies(await hchat.press(BOB, t("menu-operator")))
     assert "<i>what's the weather like in moscow tomorrow</i>" in prompt.text
     assert [b["text"] for b in prompt.buttons] == [

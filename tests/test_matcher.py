@@ -2,53 +2,79 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from faq.evaluation import Figures, evaluate, load_examples
+from faq.evaluation import SPLITS, Figures, evaluate, load_split
 from faq.language import LanguageDetector
+from faq.lexicon import load_lexicon
 from faq.loader import load_knowledge_base
-from faq.matcher import Match, Matcher
-from faq.model import LANGUAGES
+from faq.matcher import FOREIGN, Learned, Matcher
+from faq.model import LANGUAGES, KnowledgeBase
 from faq.normalize import normalize, tokenize
 from faq.translit import to_cyrillic
 
-EVAL = Path(__file__).parent / "data" / "faq_eval.jsonl"
-MIN_TOP1 = 0.95
-MIN_DECLINED = 0.90
+# Regression guards on the dev split (what thresholds are tuned on); the held-out test split is
+# only reported, by bench/faq.py.
+MIN_DIRECT_RIGHT = 0.75
+MAX_DIRECT_WRONG = 0.03
+MIN_TOP3 = 0.95
+MIN_DECLINED = 0.85
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_knowledge_base())
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@pytest.fixture(scope="module")
+def matcher(kb: KnowledgeBase) -> Matcher:
+    return Matcher(kb)
 
 
 @pytest.fixture(scope="module")
 def figures(matcher: Matcher) -> dict[str, Figures]:
-    return evaluate(matcher, load_examples(EVAL))
+    return evaluate(matcher, load_split("dev"))
+
+
+def test_no_evaluation_question_is_a_training_example(kb: KnowledgeBase) -> None:
+    lexicon = load_lexicon()
+    trained = {
+        normalize(q)
+        for topic in kb.topics.values()
+        for text in topic.texts.values()
+        for q in (text.title, *text.questions)
+    }
+    trained |= {normalize(q) for s in lexicon.subjects.values() for qs in s.values() for q in qs}
+    leaked = [
+        e.question
+        for split in SPLITS
+        for e in load_split(split)
+        if normalize(e.question) in trained
+    ]
+    assert not leaked
+
+
+def test_evaluation_splits_are_disjoint_and_large_enough() -> None:
+    dev, test = ({normalize(e.question) for e in load_split(s)} for s in SPLITS)
+    assert not dev & test
+    for lang in LANGUAGES:
+        held_out = [e for e in load_split("test") if e.lang == lang]
+        assert sum(e.expect is not None for e in held_out) >= 100
+        assert sum(e.expect is None for e in held_out) >= 30
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_top1_accuracy(figures: dict[str, Figures], lang: str) -> None:
-    f = figures[lang]
-    assert f.answerable, f"no {lang} questions in {EVAL.name}"
-    rates = f.rates()
-    print(f"{lang}: top-1 {rates['top1']:.1%}, top-3 {rates['top3']:.1%}")
-    assert rates["top1"] >= MIN_TOP1, "\n".join(f.misses)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_off_topic_declined(figures: dict[str, Figures], lang: str) -> None:
-    f = figures[lang]
-    assert f.off_topic, f"no {lang} off-topic questions in {EVAL.name}"
-    assert f.rates()["declined"] >= MIN_DECLINED, "\n".join(f.misses)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_top3_at_least_top1(figures: dict[str, Figures], lang: str) -> None:
+def test_dev_answers(figures: dict[str, Figures], lang: str) -> None:
     rates = figures[lang].rates()
-    assert rates["top3"] >= rates["top1"]
+    print(lang, rates)
+    assert rates["direct_right"] >= MIN_DIRECT_RIGHT, "\n".join(figures[lang].misses)
+    assert rates["direct_wrong"] <= MAX_DIRECT_WRONG, "\n".join(figures[lang].misses)
+    assert rates["top3"] >= MIN_TOP3, "\n".join(figures[lang].misses)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_dev_off_topic_declined(figures: dict[str, Figures], lang: str) -> None:
+    assert figures[lang].rates()["declined"] >= MIN_DECLINED, "\n".join(figures[lang].misses)
 
 
 def test_normalize_folds_case_accents_and_punctuation() -> None:
@@ -97,35 +123,86 @@ def test_detector_needs_words_of_a_language() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind"),
     [
-        "",
-        "   ",
-        "?!...",
-        "hi",
-        "Hello!",
-        "thanks a lot",
-        "привет",
-        "Спасибо большое!",
-        "добрый день",
-        "你好",
-        "谢谢",
-        "ciao",
-        "grazie mille",
-        "asdkjh qwpoeiru",
-        "what's the weather in Moscow tomorrow",
-        "курс доллара на сегодня",
-        "how do I get a Schengen visa",
-        "can I extend my US visa",
-        "где купить сим-карту",
-        "申根签证怎么办",
-        "dove prendo un taxi",
-        "tell me a joke",
+        ("hi", "greeting"),
+        ("Hello!", "greeting"),
+        ("thanks a lot", "thanks"),
+        ("thank you so much 🙏", "thanks"),
+        ("👍", "praise"),
+        ("привет", "greeting"),
+        ("Спасибо большое!", "thanks"),
+        ("你好", "greeting"),
+        ("谢谢", "thanks"),
+        ("ciao", "greeting"),
+        ("grazie mille", "thanks"),
+        ("are you a bot?", "bot_or_human"),
+        ("what can you do", "capabilities"),
     ],
 )
-def test_declines_greetings_and_off_topic(matcher: Matcher, text: str) -> None:
+def test_small_talk_is_not_a_question(matcher: Matcher, text: str, kind: str) -> None:
     match = matcher.match(text, lang_hint="en")
-    assert match == Match(None, match.score, False, match.lang, ())
+    assert (match.topic_id, match.smalltalk, match.kind) == (None, kind, f"smalltalk:{kind}")
+
+
+def test_a_greeting_with_a_question_is_a_question(matcher: Matcher) -> None:
+    match = matcher.match("thank you so much, and how much is the visa extension fee?")
+    assert match.smalltalk is None and match.topic_id is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("how do I get a Schengen visa", "other-visas"),
+        ("can I extend my US visa", "other-visas"),
+        ("申根签证怎么办", "other-visas"),
+        ("как получить гражданство рф через брак", "citizenship"),
+        ("what's the weather in Moscow tomorrow", "daily-life"),
+    ],
+)
+def test_near_domain_subjects_are_declined_with_their_reason(
+    matcher: Matcher, text: str, subject: str
+) -> None:
+    match = matcher.match(text, lang_hint="en")
+    assert (match.topic_id, match.kind, match.subject) == (None, "offtopic", subject)
+
+
+def test_a_listed_word_does_not_veto_an_answer(matcher: Matcher) -> None:
+    match = matcher.match("la registrazione si è rovinata con la pioggia, cosa faccio?")
+    assert match.topic_id is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie kann ich mein Visum in Russland verlängern?",
+        "Rossiyada vizani qanday uzaytirish mumkin",
+    ],
+)
+def test_languages_we_dont_speak_are_named(matcher: Matcher, text: str) -> None:
+    match = matcher.match(text, lang_hint="en")
+    assert (match.topic_id, match.subject) == (None, FOREIGN)
+
+
+def test_a_long_story_is_read_to_its_question(matcher: Matcher) -> None:
+    story = (
+        "I came to Kazan in September to study, my university did all the papers and I live in "
+        "the dormitory with two friends from Egypt. Everything was fine until last week. "
+    ) * 6 + "How many days do I have to register after I move to a new flat?"
+    assert len(story) > 1000
+    match = matcher.match(story)
+    assert "registration-new-address" in (match.topic_id, *match.alternatives)
+
+
+def test_what_operators_teach_takes_effect(kb: KnowledgeBase) -> None:
+    question = "my host vanished and the flat is sealed, what now"
+    taught = Matcher(kb, learned=[Learned(question, "registration-who-submits")])
+    match = taught.match(question)
+    assert (match.topic_id, match.confident) == ("registration-who-submits", True)
+    declined = Matcher(kb, learned=[Learned("sell me a sim card", None)]).match(
+        "sell me a sim card"
+    )
+    assert declined.topic_id is None
 
 
 @pytest.mark.parametrize(
@@ -159,7 +236,7 @@ def test_typos(matcher: Matcher, text: str, topic: str) -> None:
 
 
 def test_russian_typed_in_english_keyboard_layout(matcher: Matcher) -> None:
-    assert matcher.match("ghbdtn", lang_hint="en") == Match(None, 0.0, False, "ru", ())
+    assert matcher.match("ghbdtn", lang_hint="en").smalltalk == "greeting"  # привет
     match = matcher.match("rfr ghjlkbnm dbpe", lang_hint="en")  # как продлить визу
     assert match.lang == "ru"
     assert "visa-extension-how" in (match.topic_id, *match.alternatives)

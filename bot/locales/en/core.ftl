@@ -35,10 +35,6 @@ topics-choose-category = Choose a category:
 topics-in-category = { $category } (page { $page } of { $pages }): choose a topic.
 topic-gone = That topic is no longer available. Please choose another one.
 match-unsure = I'm not sure I understood. Did you mean one of these?
-match-declined =
-    I couldn't find an answer to that in my knowledge base. I can help with migration registration, visa extension, fees, fines and deadlines in Russia.
-    Try asking in a few words (for example <i>registration deadline</i>), browse the topics, or talk to an operator.
-long-message = That's a long message: I read the first { $limit } characters. One short question per message works best.
 throttled = You're sending messages very quickly. I'll answer them one by one in a moment.
 operator-contact = To talk to a person at the agency, contact us here: { $contact }
 operator-unavailable = Our operators can't be reached through this chat yet. For official information, see мвд.рф and gosuslugi.ru.

@@ -35,10 +35,6 @@ topics-choose-category = Scegli una categoria:
 topics-in-category = { $category } (pagina { $page } di { $pages }): scegli un argomento.
 topic-gone = Questo argomento non è più disponibile. Scegline un altro.
 match-unsure = Non sono sicuro di aver capito. Intendevi una di queste?
-match-declined =
-    Non ho trovato una risposta nella mia base di conoscenza. Posso aiutarti con registrazione migratoria, proroga del visto, costi, multe e scadenze in Russia.
-    Prova a chiedere in poche parole (per esempio <i>scadenza registrazione</i>), sfoglia gli argomenti o parla con un operatore.
-long-message = Il messaggio è molto lungo: ho letto i primi { $limit } caratteri. Meglio una domanda breve per messaggio.
 throttled = Stai scrivendo molto velocemente. Risponderò a tutto, un messaggio alla volta.
 operator-contact = Per parlare con una persona dell'agenzia, contattaci qui: { $contact }
 operator-unavailable = Per ora non è possibile contattare gli operatori da questa chat. Informazioni ufficiali: мвд.рф e gosuslugi.ru.

@@ -35,10 +35,6 @@ topics-choose-category = 请选择分类：
 topics-in-category = { $category }（第 { $page }/{ $pages } 页）：请选择主题。
 topic-gone = 该主题已不存在，请选择其他主题。
 match-unsure = 我不太确定您的意思。您是想问以下哪一个？
-match-declined =
-    我的知识库里没有这个问题的答案。我可以解答在俄罗斯的移民登记、签证延期、费用、罚款和期限等问题。
-    请试着用几个词提问（例如<i>落地签期限</i>），浏览主题，或联系人工客服。
-long-message = 消息太长了：我只读取了前 { $limit } 个字符。每条消息问一个简短的问题效果最好。
 throttled = 您发送消息太快了，我稍后会逐条回复。
 operator-contact = 如需与旅行社工作人员联系，请通过以下方式：{ $contact }
 operator-unavailable = 目前还无法通过本聊天联系人工客服。官方信息请查看 мвд.рф 和 gosuslugi.ru。
