@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from faq.editorial import LONGEST_DATE, editorial_problems
 from faq.model import (
     LANGUAGES,
     AnswerLabels,
@@ -25,8 +26,14 @@ from faq.telegram_html import html_problems, visible_length
 CONTENT_DIR = Path(__file__).parent / "content"
 DOCUMENT_KINDS = ("visa", "registration", "rvp", "vnzh", "patent", "other")
 MESSAGE_LIMIT = 4096
-ANSWER_LIMIT = 3000
+ANSWER_LIMIT = 400  # the answer itself, before the folded details
+DETAILS_LIMIT = 2500
 TITLE_LIMIT = 80
+SHORT_LIMIT = 32  # a button label that a phone shows whole
+SOURCE_TITLE_LIMIT = 80
+MAX_SOURCES = 5
+MIN_QUESTIONS = 30
+MAX_QUESTIONS = 120
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -84,6 +91,49 @@ def _missing_languages(data: dict[str, Any], where: str, problems: _Problems) ->
     return bool(missing)
 
 
+def _load_sources(data: dict[str, Any], name: str, problems: _Problems) -> tuple[Source, ...]:
+    raw_sources = data.get("sources")
+    if not isinstance(raw_sources, list) or not 1 <= len(raw_sources) <= MAX_SOURCES:
+        problems.add(f"{name}.sources", f"1 to {MAX_SOURCES} [[sources]] entries are required")
+        return ()
+    sources = []
+    for i, raw in enumerate(raw_sources):
+        where = f"{name}.sources[{i}]"
+        if not isinstance(raw, dict):
+            problems.add(where, "must be a table with url and a title per language")
+            continue
+        url = raw.get("url")
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            problems.add(f"{where}.url", "must be an http(s) address")
+            url = ""
+        titles = {lang: _text(raw, lang, where, problems, SOURCE_TITLE_LIMIT) for lang in LANGUAGES}
+        sources.append(Source(url=url, titles=titles))
+    return tuple(sources)
+
+
+def _load_text(table: dict[str, Any], where: str, problems: _Problems) -> TopicText:
+    answer = _text(table, "answer", where, problems, ANSWER_LIMIT)
+    details = table.get("details", "")
+    if not isinstance(details, str):
+        problems.add(f"{where}.details", "must be a string")
+        details = ""
+    elif len(details) > DETAILS_LIMIT:
+        problems.add(f"{where}.details", f"is {len(details)} characters, at most {DETAILS_LIMIT}")
+    for key, value in (("answer", answer), ("details", details)):
+        for problem in html_problems(value):
+            problems.add(f"{where}.{key}", problem)
+    if "<blockquote" in details:
+        problems.add(f"{where}.details", "is folded into a blockquote already: no <blockquote>")
+    return TopicText(
+        title=_text(table, "title", where, problems, TITLE_LIMIT),
+        short=_text(table, "short", where, problems, SHORT_LIMIT),
+        answer=answer,
+        details=details.strip(),
+        questions=_strings(table, "questions", where, problems, MIN_QUESTIONS, MAX_QUESTIONS),
+        keywords=_strings(table, "keywords", where, problems, 3, 30),
+    )
+
+
 def _load_topic(path: Path, problems: _Problems) -> Topic | None:
     data = _read(path, problems)
     if data is None:
@@ -100,41 +150,21 @@ def _load_topic(path: Path, problems: _Problems) -> Topic | None:
         reviewed = date.min
     elif reviewed > date.today():
         problems.add(f"{name}.reviewed", f"{reviewed} is in the future")
-    sources = []
-    raw_sources = data.get("sources")
-    if not isinstance(raw_sources, list) or not raw_sources:
-        problems.add(f"{name}.sources", "at least one [[sources]] entry is required")
-        raw_sources = []
-    for i, raw in enumerate(raw_sources):
-        where = f"{name}.sources[{i}]"
-        title = _text(raw, "title", where, problems) if isinstance(raw, dict) else ""
-        url = raw.get("url") if isinstance(raw, dict) else None
-        if url is not None and (
-            not isinstance(url, str) or not url.startswith(("http://", "https://"))
-        ):
-            problems.add(f"{where}.url", "must be an http(s) address")
-            url = None
-        sources.append(Source(title=title, url=url))
+    legal = data.get("legal", True)
+    if not isinstance(legal, bool):
+        problems.add(f"{name}.legal", "must be true or false")
+        legal = True
     texts: dict[str, TopicText] = {}
     if not _missing_languages(data, name, problems):
-        for lang in LANGUAGES:
-            where, table = f"{name}.{lang}", data[lang]
-            answer = _text(table, "answer", where, problems, ANSWER_LIMIT)
-            for problem in html_problems(answer):
-                problems.add(f"{where}.answer", problem)
-            texts[lang] = TopicText(
-                title=_text(table, "title", where, problems, TITLE_LIMIT),
-                answer=answer,
-                questions=_strings(table, "questions", where, problems, 5, 30),
-                keywords=_strings(table, "keywords", where, problems, 3, 30),
-            )
+        texts = {lang: _load_text(data[lang], f"{name}.{lang}", problems) for lang in LANGUAGES}
     return Topic(
         id=topic_id,
         category=_text(data, "category", name, problems),
         reviewed=reviewed,
+        legal=legal,
         related=_strings(data, "related", name, problems, 0, 6),
         facts=tuple(data.get("facts", ())),
-        sources=tuple(sources),
+        sources=_load_sources(data, name, problems),
         texts=texts,
     )
 
@@ -194,7 +224,7 @@ def _load_documents(path: Path, problems: _Problems) -> dict[str, DocumentKind]:
             for lang in LANGUAGES:
                 lw, table = f"{where}.{lang}", raw[lang]
                 texts[lang] = DocumentText(
-                    title=_text(table, "title", lw, problems, 40),
+                    title=_text(table, "title", lw, problems, SHORT_LIMIT),
                     lead_note=_text(table, "lead_note", lw, problems, 400),
                     checklist=_strings(table, "checklist", lw, problems, 1, 15),
                 )
@@ -221,7 +251,7 @@ def _check_links(kb: KnowledgeBase, problems: _Problems) -> None:
                 problems.add(f"{name}.related", "a topic cannot relate to itself")
         if len(topic.texts) == len(LANGUAGES) and kb.labels:
             for lang in LANGUAGES:
-                length = visible_length(render_answer(kb, topic, lang))
+                length = visible_length(render_answer(kb, topic, lang, LONGEST_DATE))
                 if length > MESSAGE_LIMIT:
                     problems.add(f"{name}.{lang}", f"rendered answer is {length} > {MESSAGE_LIMIT}")
     for kind in kb.documents.values():
@@ -251,6 +281,7 @@ def load_knowledge_base(root: Path = CONTENT_DIR) -> KnowledgeBase:
         labels=_load_labels(root / "meta.toml", problems),
     )
     _check_links(kb, problems)
+    problems.items.extend(editorial_problems(kb, root))
     if problems.items:
         raise ContentError(problems.items)
     return kb

@@ -11,14 +11,23 @@ LANGUAGES: tuple[str, ...] = ("en", "ru", "zh", "it")
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    title: str
-    url: str | None = None
+    url: str
+    titles: Mapping[str, str]
+
+    def title(self, lang: str) -> str:
+        return self.titles.get(lang) or self.titles["en"]
 
 
 @dataclass(frozen=True, slots=True)
 class TopicText:
     title: str
+    """The full question, the answer's heading."""
+    short: str
+    """A button label."""
     answer: str
+    """The answer itself in a sentence or two: what a reader sees first."""
+    details: str
+    """Everything else, folded until the reader opens it."""
     questions: tuple[str, ...]
     keywords: tuple[str, ...]
 
@@ -28,6 +37,8 @@ class Topic:
     id: str
     category: str
     reviewed: date
+    legal: bool
+    """A statement about the law, which needs an official source; not one about this bot."""
     related: tuple[str, ...]
     facts: tuple[str, ...]
     sources: tuple[Source, ...]

@@ -12,8 +12,8 @@ from aiogram.types import (
 
 from faq.matcher import Matcher
 from faq.model import KnowledgeBase
-from faq.render import render_answer
 from faq.telegram_html import plain_text, visible_length
+from handlers.answers import answer_text
 
 router = Router(name="inline")
 MAX_RESULTS = 5
@@ -38,7 +38,7 @@ async def inline_answers(
     results = []
     for topic_id in ids[:MAX_RESULTS]:
         topic = kb.topics[topic_id]
-        answer = render_answer(kb, topic, found_lang)
+        answer = answer_text(kb, topic, found_lang)
         results.append(
             InlineQueryResultArticle(
                 id=topic_id,

@@ -82,7 +82,7 @@ def category_menu(
         else []
     )
     return markup(
-        *([button(topic.text(lang).title, TopicCb(id=topic.id))] for topic in shown),
+        *([button(topic.text(lang).short, TopicCb(id=topic.id))] for topic in shown),
         paging,
         [button(t("btn-back"), MenuCb(action="topics"))],
     )
@@ -93,7 +93,7 @@ def answer_menu(
 ) -> InlineKeyboardMarkup:
     related = [kb_data.topics[r] for r in topic.related if r in kb_data.topics]
     return markup(
-        *([button(f"➡️ {other.text(lang).title}", TopicCb(id=other.id))] for other in related),
+        *([button(f"➡️ {other.text(lang).short}", TopicCb(id=other.id))] for other in related),
         [
             button(t("btn-back"), CategoryCb(id=topic.category)),
             button(t("btn-home"), MenuCb(action="home")),
@@ -106,7 +106,7 @@ def suggestions_menu(
 ) -> InlineKeyboardMarkup:
     return markup(
         *(
-            [button(kb_data.topics[topic_id].text(lang).title, TopicCb(id=topic_id))]
+            [button(kb_data.topics[topic_id].text(lang).short, TopicCb(id=topic_id))]
             for topic_id in topic_ids
         ),
         [button(t("menu-operator"), MenuCb(action="operator"))],

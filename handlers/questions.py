@@ -11,7 +11,7 @@ from bot.clock import Clock
 from bot.i18n import I18n, Translator
 from faq.matcher import Matcher
 from faq.model import KnowledgeBase
-from faq.render import render_answer
+from handlers.answers import answer_text
 from handlers.keyboards import answer_menu, suggestions_menu
 from storage.database import Database
 from storage.questions import LoggedQuestion, Outcome, log_question
@@ -38,7 +38,7 @@ async def question(
     if match.topic_id is not None and match.confident:
         outcome = "answered"
         topic = kb.topics[match.topic_id]
-        reply = render_answer(kb, topic, match.lang)
+        reply = answer_text(kb, topic, match.lang)
         markup = answer_menu(kb, topic, match.lang, answer_t)
     elif match.topic_id is not None:
         outcome = "suggested"

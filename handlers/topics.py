@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.i18n import Translator
 from faq.model import KnowledgeBase
-from faq.render import render_answer
+from handlers.answers import answer_text
 from handlers.callbacks import CategoryCb, MenuCb, TopicCb
 from handlers.common import show
 from handlers.keyboards import answer_menu, categories_menu, category_menu, page_count
@@ -60,4 +60,4 @@ async def topic(
     if found is None:
         await show(callback, bot, t("topic-gone"), categories_menu(kb, lang, t))
         return
-    await show(callback, bot, render_answer(kb, found, lang), answer_menu(kb, found, lang, t))
+    await show(callback, bot, answer_text(kb, found, lang), answer_menu(kb, found, lang, t))
