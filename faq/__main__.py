@@ -50,12 +50,15 @@ def ask(root: Path, question: str, lang: str | None, as_json: bool, out: TextIO)
                 "id": match.topic_id,
                 "score": match.score,
                 "confident": match.confident,
+                "kind": match.kind,
+                "subject": match.subject,
                 "alternatives": list(match.alternatives),
             }
             print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
             continue
         if match.topic_id is None:
-            print(f"declined  score={match.score:.3f}  lang={match.lang}", file=out)
+            reason = match.smalltalk or match.subject or "no topic close enough"
+            print(f"{match.kind} ({reason})  score={match.score:.3f}  lang={match.lang}", file=out)
             continue
         title = kb.topics[match.topic_id].text(match.lang).title
         alternatives = ", ".join(match.alternatives) or "-"

@@ -1,4 +1,7 @@
-"""Scores a matcher on labelled questions: the figures the tests assert and the bench prints."""
+"""Scores a matcher on labelled questions it never learned from: the figures the benchmark prints.
+
+`tests/data/eval/dev.jsonl` is for tuning weights and thresholds; `test.jsonl` is looked at only to
+report. Neither is ever a training example (a test checks)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,9 @@ from pathlib import Path
 
 from faq.matcher import Matcher
 from faq.model import LANGUAGES
+
+EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "eval"
+SPLITS = ("dev", "test")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +27,10 @@ class Example:
 @dataclass(slots=True)
 class Figures:
     answerable: int = 0
+    direct_right: int = 0
+    """Answered at once, with the right topic."""
+    direct_wrong: int = 0
+    """Answered at once, with a wrong topic (or an in-scope question declined)."""
     top1: int = 0
     top3: int = 0
     off_topic: int = 0
@@ -31,6 +41,8 @@ class Figures:
 
     def rates(self) -> dict[str, float]:
         return {
+            "direct_right": _rate(self.direct_right, self.answerable),
+            "direct_wrong": _rate(self.direct_wrong, self.answerable),
             "top1": _rate(self.top1, self.answerable),
             "top3": _rate(self.top3, self.answerable),
             "declined": _rate(self.declined, self.off_topic),
@@ -42,6 +54,10 @@ def load_examples(path: Path) -> list[Example]:
     lines = path.read_text(encoding="utf-8").splitlines()
     rows = (json.loads(line) for line in lines if line.strip())
     return [Example(r["lang"], r["q"], r["expect"]) for r in rows]
+
+
+def load_split(split: str) -> list[Example]:
+    return load_examples(EVAL_DIR / f"{split}.jsonl")
 
 
 def evaluate(matcher: Matcher, examples: Iterable[Example]) -> dict[str, Figures]:
@@ -61,6 +77,8 @@ def evaluate(matcher: Matcher, examples: Iterable[Example]) -> dict[str, Figures
         f.answerable += 1
         f.top1 += match.topic_id == ex.expect
         f.top3 += ex.expect in (match.topic_id, *match.alternatives)
+        f.direct_right += match.confident and match.topic_id == ex.expect
+        f.direct_wrong += match.confident and match.topic_id != ex.expect
         if match.topic_id != ex.expect:
             f.misses.append(f"{ex.question!r}: expected {ex.expect}, got {match.topic_id}")
     return figures

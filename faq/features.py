@@ -17,6 +17,8 @@ DIGIT_WEIGHT = 1.5
 HAN_UNIGRAM_WEIGHT = 1.5
 HAN_BIGRAM_WEIGHT = 1.0
 TRANSLIT_WEIGHT = 0.8
+CONCEPT_WEIGHT = 2.0  # a glossary concept, whatever the language or word it is written in
+KIND_WEIGHT = 1.5  # what the question asks for: cost, duration, where, who...
 
 Features = dict[str, float]
 Pair = tuple[str, float]
@@ -38,6 +40,11 @@ class Analyzer:
         self._chinese = _alternation(chinese[::-1], bounded=False)
         han_stops = sorted((w for w in lexicon.stopwords.get("zh", ()) if _han(w)), key=len)
         self._han_stops = _alternation(han_stops[::-1], bounded=False)
+        self._concepts = lexicon.concepts
+        spelled = sorted(lexicon.concepts, key=len, reverse=True)
+        self._concept_words = _alternation([k for k in spelled if not _han(k)], bounded=True)
+        self._concept_han = _alternation([k for k in spelled if _han(k)], bounded=False)
+        self._kinds = lexicon.kinds
         self.russian_stems: Collection[str] = frozenset()
         self.latin_words: Collection[str] = frozenset()
         """Latin words of the knowledge base: matched as typed even when they read as Russian."""
@@ -74,6 +81,17 @@ class Analyzer:
         if self._chinese:
             normalized = self._chinese.sub(lambda m: self._synonyms[m.group()], normalized)
         return normalized
+
+    def signals(self, normalized: str) -> Features:
+        """The glossary concepts a text names and the kinds of question it asks."""
+        found: Features = {}
+        for pattern in (self._concept_words, self._concept_han):
+            for m in pattern.finditer(normalized) if pattern else ():
+                found["@" + self._concepts[m.group()]] = CONCEPT_WEIGHT
+        for kind, pattern in self._kinds.items():
+            if pattern.search(normalized):
+                found["?" + kind] = KIND_WEIGHT
+        return found
 
     def terms(self, normalized: str) -> list[Token]:
         """Content tokens of canonical text: stopwords dropped, Chinese runs split at particles."""

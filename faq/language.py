@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from faq.model import LANGUAGES
 from faq.normalize import Token
@@ -17,6 +17,11 @@ class LanguageDetector:
         en, it = set(english), set(italian)
         self._english = frozenset(en - it)
         self._italian = frozenset(it - en)
+        self._all = {"en": frozenset(en), "it": frozenset(it)}
+
+    def words(self, lang: str) -> frozenset[str]:
+        """The words known to be English or Italian."""
+        return self._all.get(lang, frozenset())
 
     def detect(
         self, tokens: Sequence[Token], hint: str | None = None, russian_translit: int = 0
@@ -42,3 +47,34 @@ class LanguageDetector:
         if italian > english:
             return "it"
         return fallback
+
+
+class ForeignLanguage:
+    """Messages in a language the bot does not speak: German, Uzbek in Latin letters, Kazakh..."""
+
+    MIN_WORDS = 2  # foreign function words needed, and more of them than of ours
+
+    def __init__(
+        self, words: Mapping[str, Iterable[str]], letters: Mapping[str, str], ours: Iterable[str]
+    ) -> None:
+        ours = frozenset(ours)
+        self._words = {lang: frozenset(w) - ours for lang, w in words.items()}
+        self._ours = ours
+        self._letters = {lang: frozenset(chars) for lang, chars in letters.items()}
+
+    def detect(self, text: str, tokens: Sequence[Token]) -> str | None:
+        """The foreign language's code, or None when the message may be in one of ours."""
+        lowered = set(text.lower())
+        for lang, chars in self._letters.items():
+            if not lowered.isdisjoint(chars):
+                return lang
+        latin = [t.text for t in tokens if t.script == "latin"]
+        if len(latin) < 2 or len(latin) < len(tokens) * 0.8:
+            return None
+        ours = sum(w in self._ours for w in latin)
+        best, hits = max(
+            ((lang, sum(w in words for w in latin)) for lang, words in self._words.items()),
+            key=lambda pair: pair[1],
+            default=(None, 0),
+        )
+        return best if hits >= self.MIN_WORDS and hits > ours else None

@@ -1,41 +1,58 @@
-"""The matcher's word lists: stopwords, greetings, off-topic markers and synonyms (data files)."""
+"""The matcher's word lists, all data files: stopwords, synonyms, the glossary's concepts, the
+question kinds, small talk, and the subjects the bot declines."""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from faq.glossary import load_glossary
 from faq.loader import CONTENT_DIR
 from faq.model import LANGUAGES
 from faq.normalize import is_han, normalize
+from faq.smalltalk import SmallTalk
+
+SMALLTALK_KINDS_FILE = "smalltalk.toml"
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     stopwords: Mapping[str, frozenset[str]]
-    social: re.Pattern[str]
-    """Greetings, thanks and filler, removed from messages."""
-    social_words: Mapping[str, frozenset[str]]
-    """The same, as single words per language (they also tell English from Italian)."""
-    off_topic: re.Pattern[str]
     synonyms: Mapping[str, str]
     """Normalised phrase -> normalised replacement; Chinese keys too."""
+    concepts: Mapping[str, str]
+    """Normalised spelling of a glossary concept, in any language -> the concept's token."""
+    kinds: Mapping[str, re.Pattern[str]]
+    """Question kind -> the words that ask it."""
+    social: re.Pattern[str]
+    """Small-talk phrases, removed from questions ("hi, how do I ...")."""
+    social_words: Mapping[str, frozenset[str]]
+    """The same, as single words per language (they also tell English from Italian)."""
+    subjects: Mapping[str, Mapping[str, tuple[str, ...]]]
+    """Declined subject -> language -> example messages."""
+    smalltalk: SmallTalk
+    foreign_words: Mapping[str, tuple[str, ...]]
+    """Language we don't speak -> its commonest words."""
+    foreign_letters: Mapping[str, str]
+    """Language we don't speak -> letters of its own (Cyrillic-script languages)."""
 
 
 def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
     with path.open("rb") as f:
         return tomllib.load(f)
 
 
-def _phrase_pattern(markers: list[str]) -> re.Pattern[str]:
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """One regex: whole-word phrases (a trailing * allows any ending), Chinese ones anywhere."""
     worded, chinese = [], []
-    for marker in sorted(markers, key=len, reverse=True):
-        words = [(normalize(w), w.endswith("*")) for w in marker.split()]
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        words = [(normalize(w), w.endswith("*")) for w in phrase.split()]
         words = [(w, star) for w, star in words if w]
         if not words:
             continue
@@ -51,26 +68,50 @@ def _phrase_pattern(markers: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(alternatives) or r"(?!)")
 
 
+def concept_token(concept: str) -> str:
+    """A word no language writes, the same for every spelling of the concept."""
+    return "qq" + re.sub(r"[^a-z]", "", concept.lower())
+
+
 def load_lexicon(root: Path = CONTENT_DIR) -> Lexicon:
     stop = _read(root / "stopwords.toml")
-    off = _read(root / "offtopic.toml")
     syn = _read(root / "synonyms.toml")
-    stopwords = {lang: frozenset(stop.get(lang, "").split()) for lang in LANGUAGES}
-    social: list[str] = []
-    markers: list[str] = []
-    synonyms: dict[str, str] = {}
-    for lang in LANGUAGES:
-        social.extend(off.get(lang, {}).get("social", []))
-        markers.extend(off.get(lang, {}).get("markers", []))
-        for key, value in syn.get(lang, {}).items():
-            synonyms[normalize(key)] = normalize(value)
+    talk = _read(root / SMALLTALK_KINDS_FILE)
+    kinds = _read(root / "question_kinds.toml")
+    subjects = _read(root / "offtopic.toml")
+    foreign = _read(root / "languages.toml")
+    glossary = load_glossary(root / "glossary.toml")
+    synonyms = {
+        normalize(key): normalize(value)
+        for lang in LANGUAGES
+        for key, value in syn.get(lang, {}).items()
+    }
+    concepts = {
+        spelling: concept_token(concept)
+        for concept, spellings in glossary.concepts().items()
+        for spelling in map(normalize, spellings)
+        if spelling
+    }
+    social = {lang: [p for kind in talk.values() for p in kind.get(lang, [])] for lang in LANGUAGES}
     return Lexicon(
-        stopwords=stopwords,
-        social=_phrase_pattern(social),
-        social_words={
-            lang: frozenset(normalize(" ".join(off.get(lang, {}).get("social", []))).split())
-            for lang in LANGUAGES
-        },
-        off_topic=_phrase_pattern(markers),
+        stopwords={lang: frozenset(stop.get(lang, "").split()) for lang in LANGUAGES},
         synonyms=synonyms,
+        concepts=concepts,
+        kinds={
+            kind: phrase_pattern(p for lang in LANGUAGES for p in cues.get(lang, []))
+            for kind, cues in kinds.items()
+        },
+        social=phrase_pattern(p for phrases in social.values() for p in phrases),
+        social_words={
+            lang: frozenset(normalize(" ".join(phrases)).split())
+            for lang, phrases in social.items()
+        },
+        subjects={
+            subject: {lang: tuple(examples.get(lang, ())) for lang in LANGUAGES}
+            for subject, examples in subjects.items()
+            if isinstance(examples, dict) and "markers" not in examples
+        },
+        smalltalk=SmallTalk(talk),
+        foreign_words={k: tuple(v.split()) for k, v in foreign.get("words", {}).items()},
+        foreign_letters=dict(foreign.get("letters", {})),
     )

@@ -1,11 +1,19 @@
-"""Free-text questions to topics: one TF-IDF index over every language's examples, built once."""
+"""Free-text questions to topics: one index over every language's examples, built once.
+
+Two decisions are kept apart. Which topic ranks first comes from the topics' own examples. Whether
+the message belongs to our domain at all comes from the same index, where the subjects we decline
+(other countries' visas, citizenship, renting, banking...) are classes with examples of their own:
+a message nearer to one of those than to any topic is declined, with that subject as the reason.
+"""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 from rapidfuzz import process
@@ -13,19 +21,26 @@ from rapidfuzz.distance import OSA
 
 from faq.features import Analyzer, Features
 from faq.index import Document, TopicIndex
-from faq.language import LanguageDetector
+from faq.language import ForeignLanguage, LanguageDetector
 from faq.lexicon import Lexicon, load_lexicon
 from faq.model import KnowledgeBase
 from faq.normalize import Token, is_cyrillic, normalize, tokenize
 from faq.translit import from_latin_layout
 
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
-MIN_COVERAGE = 0.5  # share of the message's words the knowledge base must know
 CONFIDENT_FROM = 0.30  # score, and lead over the runner-up, for answering without asking
 CONFIDENT_MARGIN = 0.03
+SUBJECT_MARGIN = 0.0  # a declined subject must lead the best topic by this much to decline
 ALTERNATIVES = 3
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
-MAX_CHARS = 600  # a longer message is matched on its beginning
+MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
+STORY_WEIGHT = 0.5  # a sentence that tells the story, against one that asks
+SUBJECT_PREFIX = "offtopic:"
+_SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u2026;\uff1b])\s*|\n+")
+
+Kind = Literal["topic", "uncertain", "offtopic"]
+FOREIGN = "language"
+"""The `subject` of a message declined because it is in a language we don't speak."""
 
 
 @dataclass(frozen=True)
@@ -35,14 +50,35 @@ class Match:
     confident: bool
     lang: str
     alternatives: tuple[str, ...]
+    subject: str | None = None
+    """Why it was declined: the subject it is nearest to, or FOREIGN."""
+    smalltalk: str | None = None
+    """The kind of small talk, for a message that is not a question."""
+
+    @property
+    def kind(self) -> str:
+        """`topic`, `uncertain`, `offtopic` or `smalltalk:<name>`."""
+        if self.smalltalk:
+            return f"smalltalk:{self.smalltalk}"
+        if self.topic_id is None:
+            return "offtopic"
+        return "topic" if self.confident else "uncertain"
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """An operator's answer to a question the bot could not place: a topic, or None for
+    "not our subject"."""
+
+    question: str
+    topic_id: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class _Query:
     lang: str
     features: Features | None
-    """None when the message is declined before scoring (empty, greeting, off-topic marker)."""
-    coverage: float = 0.0
+    """None when nothing is left to score (empty, or only small talk)."""
 
 
 @dataclass(slots=True)
@@ -50,17 +86,23 @@ class _Sample:
     topic: int
     group: int
     terms: list[Token]
+    signals: Features
 
 
 class Matcher:
-    """Built once per knowledge base (about 0.1 s); `match` and `search` then take well under
+    """Built once per knowledge base (well under a second); `match` and `search` then take about
     a millisecond and change nothing."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, lexicon: Lexicon | None = None, learned: Sequence[Learned] = ()
+    ) -> None:
         self._lexicon = lexicon = lexicon or load_lexicon()
         self._analyzer = analyzer = Analyzer(lexicon)
-        self._topic_ids = list(kb.topics)
-        samples, vocabulary = self._read(kb)
+        self._topic_ids = [*kb.topics, *(SUBJECT_PREFIX + s for s in lexicon.subjects)]
+        if any(item.topic_id is None for item in learned):
+            self._topic_ids.append(SUBJECT_PREFIX + "learned")
+        self._n_topics = len(kb.topics)
+        samples, vocabulary = self._read(kb, learned)
         analyzer.russian_stems = frozenset(
             analyzer.stem_russian(t.text)
             for sample in samples
@@ -75,47 +117,99 @@ class Matcher:
         self._stems = frozenset(s for w in lettered for s in analyzer.stems(w))
         self._buckets = _fuzzy_buckets(w for w in lettered if len(w) >= 3)
         self._detector = _detector(kb, lexicon)
+        self._foreign = ForeignLanguage(
+            lexicon.foreign_words,
+            lexicon.foreign_letters,
+            (w for lang in ("en", "it") for w in self._detector.words(lang)),
+        )
+        self._taught = {
+            normalize(item.question): item.topic_id
+            for item in learned
+            if item.topic_id is None or item.topic_id in kb.topics
+        }
         documents = [
-            Document(s.topic, s.group, analyzer.features(s.terms, remember=True)) for s in samples
+            Document(s.topic, s.group, {**analyzer.features(s.terms, remember=True), **s.signals})
+            for s in samples
         ]
         self._index = TopicIndex(documents, len(self._topic_ids))
 
-    def _read(self, kb: KnowledgeBase) -> tuple[list[_Sample], Counter[str]]:
-        """Every title, example question and keyword list as terms; and every word written,
-        with how often."""
+    def _read(
+        self, kb: KnowledgeBase, learned: Sequence[Learned]
+    ) -> tuple[list[_Sample], Counter[str]]:
+        """Every title, example question and keyword list as terms, per class and language; and
+        every word written, with how often."""
         analyzer = self._analyzer
         samples: list[_Sample] = []
         vocabulary = Counter(w for key in self._lexicon.synonyms for w in key.split())
-        group = -1  # a topic in one language
-        for index, topic in enumerate(kb.topics.values()):
+        classes = {class_id: i for i, class_id in enumerate(self._topic_ids)}
+        texts: dict[str, list[list[str]]] = defaultdict(list)
+        for topic in kb.topics.values():
             for text in topic.texts.values():
+                keywords = " ".join(text.keywords)
+                texts[topic.id].append([text.title, *text.questions, keywords])
+        for subject, by_language in self._lexicon.subjects.items():
+            texts[SUBJECT_PREFIX + subject].extend(list(e) for e in by_language.values() if e)
+        for item in learned:
+            class_id = item.topic_id or SUBJECT_PREFIX + "learned"
+            if class_id in classes:
+                texts[class_id].append([item.question])
+        group = -1  # one class in one language
+        for class_id in self._topic_ids:
+            for examples in texts[class_id]:
                 group += 1
-                for sample in (text.title, *text.questions, " ".join(text.keywords)):
-                    normalized = normalize(sample)
+                for example in examples:
+                    normalized = normalize(example)
                     vocabulary.update(normalized.split())
                     terms = analyzer.terms(analyzer.canonical(normalized))
-                    samples.append(_Sample(index, group, terms))
+                    signals = analyzer.signals(normalized)
+                    samples.append(_Sample(classes[class_id], group, terms, signals))
         return samples, vocabulary
 
     def match(self, text: str, lang_hint: str | None = None) -> Match:
         query = self._analyse(text, lang_hint)
+        if talk := self._lexicon.smalltalk.kind(text):
+            return Match(None, 0.0, False, query.lang, (), smalltalk=talk)
+        if self._foreign.detect(text, tokenize(normalize(text[:MAX_CHARS]))):
+            return Match(None, 0.0, False, query.lang, (), subject=FOREIGN)
+        taught = self._taught.get(normalize(text[:MAX_CHARS]), "")
+        if taught != "":
+            return Match(taught, 1.0, taught is not None, query.lang, ())
         ranked = self._rank(query)
-        if not ranked or ranked[0][1] < DECLINE_BELOW or query.coverage < MIN_COVERAGE:
-            return Match(None, round(ranked[0][1], 4) if ranked else 0.0, False, query.lang, ())
-        (best, score), *rest = ranked
-        second = rest[0][1] if rest else 0.0
+        topics = [(t, s) for t, s in ranked if not t.startswith(SUBJECT_PREFIX)]
+        subject = next(((t, s) for t, s in ranked if t.startswith(SUBJECT_PREFIX)), None)
+        best = topics[0] if topics else None
+        if best is None or best[1] < DECLINE_BELOW:
+            return self._declined(query, best, subject)
+        if subject is not None and subject[1] > best[1] + SUBJECT_MARGIN:
+            return self._declined(query, best, subject)
+        (best_id, score), *rest = topics
+        second = max(rest[0][1] if rest else 0.0, subject[1] if subject else 0.0)
         confident = score >= CONFIDENT_FROM and score - second >= CONFIDENT_MARGIN
         alternatives = tuple(t for t, _ in rest[:ALTERNATIVES])
-        return Match(best, round(score, 4), confident, query.lang, alternatives)
+        return Match(best_id, round(score, 4), confident, query.lang, alternatives)
+
+    @staticmethod
+    def _declined(
+        query: _Query, best: tuple[str, float] | None, subject: tuple[str, float] | None
+    ) -> Match:
+        name = subject[0].removeprefix(SUBJECT_PREFIX) if subject else None
+        if subject and best and subject[1] <= best[1]:
+            name = None  # declined for a weak topic, not for a subject
+        score = round(max(best[1] if best else 0.0, subject[1] if subject else 0.0), 4)
+        return Match(None, score, False, query.lang, (), subject=name)
+
+    def smalltalk_phrases(self) -> list[tuple[str, str]]:
+        return self._lexicon.smalltalk.phrases()
 
     def search(
         self, text: str, lang_hint: str | None = None, limit: int = 5
     ) -> list[tuple[str, float]]:
         query = self._analyse(self._complete(text), lang_hint)
-        if not query.features or query.coverage < MIN_COVERAGE or limit <= 0:
+        if not query.features or limit <= 0:
             return []
         ranked = self._rank(query)
-        return [(t, round(s, 4)) for t, s in ranked[:limit] if s >= DECLINE_BELOW]
+        topics = [(t, s) for t, s in ranked if not t.startswith(SUBJECT_PREFIX)]
+        return [(t, round(s, 4)) for t, s in topics[:limit] if s >= DECLINE_BELOW]
 
     def _complete(self, text: str) -> str:
         """Inline queries arrive as they are typed: a last word cut short becomes the commonest
@@ -147,6 +241,36 @@ class Matcher:
             return _Query(lang, None)
         return _Query(lang, self._analyzer.features(terms), self._coverage(terms))
 
+    def _analyse(self, text: str, lang_hint: str | None) -> _Query:
+        text = text[:MAX_CHARS]
+        normalized = " ".join(self._relayout(t) for t in normalize(text).split())
+        tokens = tokenize(normalized)
+        translit = sum(
+            1 for t in tokens if t.script == "latin" and self._analyzer.russian_reading(t.text)
+        )
+        lang = self._detector.detect(tokens, lang_hint, translit)
+        sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
+        if len(sentences) < 2:
+            return _Query(lang, self._features(normalized))
+        features: Features = {}
+        weights = [1.0 if _asks(s, self._analyzer) else STORY_WEIGHT for s in sentences]
+        if max(weights) < 1.0:
+            weights = [1.0] * len(weights)
+        for sentence, weight in zip(sentences, weights, strict=True):
+            relaid = " ".join(self._relayout(t) for t in normalize(sentence).split())
+            for key, value in (self._features(relaid) or {}).items():
+                features[key] = features.get(key, 0.0) + weight * value
+        return _Query(lang, features or None)
+
+    def _features(self, normalized: str) -> Features | None:
+        content = self._lexicon.social.sub(" ", normalized)
+        corrected = " ".join(self._correct(t) for t in tokenize(content))
+        terms = self._analyzer.terms(self._analyzer.canonical(corrected))
+        signals = self._analyzer.signals(corrected)
+        if not terms and not signals:
+            return None
+        return {**self._analyzer.features(terms), **signals}
+
     def _relayout(self, word: str) -> str:
         """A Latin word that is Russian typed in the English keyboard layout, in Cyrillic."""
         analyzer = self._analyzer
@@ -162,22 +286,6 @@ class Matcher:
         ):
             return russian
         return word
-
-    def _coverage(self, terms: list[Token]) -> float:
-        """The share of the message's words (Chinese: character pairs) the knowledge base knows."""
-        known = total = 0
-        for token in terms:
-            text = token.text
-            if token.script == "digit":
-                continue
-            if token.script == "han":
-                pairs = [text[i : i + 2] for i in range(len(text) - 1)] or [text]
-                total += len(pairs)
-                known += sum(self._index.knows(p) for p in pairs)
-                continue
-            total += 1
-            known += any(self._index.knows("~" + s) for s in self._analyzer.all_stems(text))
-        return known / total if total else 1.0
 
     def _correct(self, token: Token) -> str:
         """A misspelt word becomes the closest known word, if one is close enough."""
@@ -214,6 +322,13 @@ def _detector(kb: KnowledgeBase, lexicon: Lexicon) -> LanguageDetector:
             text = topic.text(lang)
             known.update(normalize(f"{text.answer} {' '.join(text.questions)}").split())
     return LanguageDetector(words["en"], words["it"])
+
+
+def _asks(sentence: str, analyzer: Analyzer) -> bool:
+    """A sentence that asks: a question mark, or words that ask for a cost, a time, a place..."""
+    if "?" in sentence or "\uff1f" in sentence:
+        return True
+    return any(key.startswith("?") for key in analyzer.signals(normalize(sentence)))
 
 
 def _lettered(word: str) -> bool:
