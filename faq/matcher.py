@@ -79,6 +79,8 @@ class _Query:
     lang: str
     features: Features | None
     """None when nothing is left to score (empty, or only small talk)."""
+    relaid: str = ""
+    """The normalised text, Russian typed in the English layout put back in Cyrillic."""
 
 
 @dataclass(slots=True)
@@ -167,7 +169,8 @@ class Matcher:
 
     def match(self, text: str, lang_hint: str | None = None) -> Match:
         query = self._analyse(text, lang_hint)
-        if talk := self._lexicon.smalltalk.kind(text):
+        smalltalk = self._lexicon.smalltalk
+        if talk := smalltalk.kind(text) or smalltalk.kind(query.relaid):
             return Match(None, 0.0, False, query.lang, (), smalltalk=talk)
         if self._foreign.detect(text, tokenize(normalize(text[:MAX_CHARS]))):
             return Match(None, 0.0, False, query.lang, (), subject=FOREIGN)
@@ -208,6 +211,8 @@ class Matcher:
         if not query.features or limit <= 0:
             return []
         ranked = self._rank(query)
+        if not ranked or ranked[0][0].startswith(SUBJECT_PREFIX):
+            return []
         topics = [(t, s) for t, s in ranked if not t.startswith(SUBJECT_PREFIX)]
         return [(t, round(s, 4)) for t, s in topics[:limit] if s >= DECLINE_BELOW]
 
@@ -251,7 +256,7 @@ class Matcher:
         lang = self._detector.detect(tokens, lang_hint, translit)
         sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
         if len(sentences) < 2:
-            return _Query(lang, self._features(normalized))
+            return _Query(lang, self._features(normalized), normalized)
         features: Features = {}
         weights = [1.0 if _asks(s, self._analyzer) else STORY_WEIGHT for s in sentences]
         if max(weights) < 1.0:
@@ -260,7 +265,7 @@ class Matcher:
             relaid = " ".join(self._relayout(t) for t in normalize(sentence).split())
             for key, value in (self._features(relaid) or {}).items():
                 features[key] = features.get(key, 0.0) + weight * value
-        return _Query(lang, features or None)
+        return _Query(lang, features or None, normalized)
 
     def _features(self, normalized: str) -> Features | None:
         content = self._lexicon.social.sub(" ", normalized)
