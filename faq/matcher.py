@@ -28,13 +28,13 @@ from faq.normalize import Token, is_cyrillic, normalize, tokenize
 from faq.translit import from_latin_layout
 
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
-CONFIDENT_FROM = 0.30  # score, and lead over the runner-up, for answering without asking
-CONFIDENT_MARGIN = 0.03
-SUBJECT_MARGIN = 0.0  # a declined subject must lead the best topic by this much to decline
+CONFIDENT_FROM = 0.25  # score, and lead over the runner-up, for answering without asking
+CONFIDENT_MARGIN = 0.06
+SUBJECT_MARGIN = -0.03  # a declined subject within this much of the best topic declines it
 ALTERNATIVES = 3
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
 MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
-STORY_WEIGHT = 0.5  # a sentence that tells the story, against one that asks
+STORY_WEIGHT = 0.5  # the whole story around a question, against one sentence that asks
 SUBJECT_PREFIX = "offtopic:"
 _SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u2026;\uff1b])\s*|\n+")
 
@@ -111,7 +111,9 @@ class Matcher:
             for t in sample.terms
             if t.script == "cyrillic"
         )
-        analyzer.latin_words = frozenset(w for w in vocabulary if w.isascii())
+        analyzer.latin_words = frozenset(
+            w for w in vocabulary if w.isascii() and not self._russian_layout(w)
+        )
         lettered = [w for w in vocabulary if _lettered(w)]
         self._vocabulary = frozenset(vocabulary)
         self._sorted_vocabulary = sorted(lettered)
@@ -258,8 +260,10 @@ class Matcher:
         if len(sentences) < 2:
             return _Query(lang, self._features(normalized), normalized)
         features: Features = {}
-        weights = [1.0 if _asks(s, self._analyzer) else STORY_WEIGHT for s in sentences]
-        if max(weights) < 1.0:
+        asks = [_asks(s, self._analyzer) for s in sentences]
+        story = len(asks) - sum(asks)
+        weights = [1.0 if a else STORY_WEIGHT / story for a in asks]
+        if not any(asks):
             weights = [1.0] * len(weights)
         for sentence, weight in zip(sentences, weights, strict=True):
             relaid = " ".join(self._relayout(t) for t in normalize(sentence).split())
@@ -275,6 +279,13 @@ class Matcher:
         if not terms and not signals:
             return None
         return {**self._analyzer.features(terms), **signals}
+
+    def _russian_layout(self, word: str) -> bool:
+        """An example typed in the wrong keyboard layout, as users do: not a Latin word."""
+        analyzer = self._analyzer
+        if len(word) < 3 or not word.isalpha() or word in analyzer.stopwords:
+            return False
+        return analyzer.stem_russian(from_latin_layout(word)) in analyzer.russian_stems
 
     def _relayout(self, word: str) -> str:
         """A Latin word that is Russian typed in the English keyboard layout, in Cyrillic."""

@@ -37,11 +37,11 @@ async def test_unsupported_telegram_language_falls_back_to_english(chat: Chat) -
 
 
 async def test_a_confident_question_is_answered_and_logged(chat: Chat, kb: KnowledgeBase) -> None:
-    [answer] = replies(await chat.say(ANN, "what is the fine for overstaying my visa in russia"))
+    [answer] = replies(await chat.say(ANN, "what is the penalty if i overstay my visa"))
     topic = kb.topics["overstay-penalties"]
     assert answer.text.startswith(f"<b>{topic.text('en').title}</b>")
     assert kb.labels["en"].disclaimer in answer.text
-    related_titles = {kb.topics[r].text("en").title for r in topic.related}
+    related_titles = {kb.topics[r].text("en").short for r in topic.related}
     assert related_titles <= {b["text"].removeprefix("➡️ ") for b in answer.buttons}
     [logged] = await recent_questions(chat.services.db, since=0)
     assert (logged.topic_id, logged.outcome, logged.lang) == (
@@ -81,8 +81,8 @@ async def test_browsing_pages_through_a_category_and_back(
     [page1] = replies(await chat.press(ANN, category.title("en")))
     assert "1 of 2" in page1.text or "(page 1 of" in page1.text
     [page2] = replies(await chat.press(ANN, "▶️"))
-    assert topics[TOPICS_PER_PAGE].text("en").title in [b["text"] for b in page2.buttons]
-    assert topics[0].text("en").title not in [b["text"] for b in page2.buttons]
+    assert topics[TOPICS_PER_PAGE].text("en").short in [b["text"] for b in page2.buttons]
+    assert topics[0].text("en").short not in [b["text"] for b in page2.buttons]
     [back] = replies(await chat.press(ANN, t("btn-back")))
     assert back.text == t("topics-choose-category")
 

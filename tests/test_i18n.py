@@ -66,3 +66,15 @@ def test_telegram_language_codes_map_onto_ours() -> None:
     assert pick_language("it-IT", "en") == "it"
     assert pick_language("de", "en") == "en"
     assert pick_language(None, "ru") == "ru"
+
+
+def test_every_small_talk_kind_and_declined_subject_has_a_reply() -> None:
+    from faq.lexicon import load_lexicon
+    from faq.smalltalk import KINDS
+
+    lexicon = load_lexicon()
+    needed = {f"st-{kind}" for kind in KINDS}
+    needed |= {f"decline-{subject}" for subject in lexicon.subjects} | {"decline-generic"}
+    needed |= {"unsupported-language"}
+    for lang in LANGUAGES:
+        assert needed <= message_ids(lang), needed - message_ids(lang)
