@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -70,6 +71,42 @@ def ask(root: Path, question: str, lang: str | None, as_json: bool, out: TextIO)
     return 0
 
 
+def learned(database: Path, out: TextIO) -> int:
+    """What operators taught with /review, as additions an editor can paste into the content."""
+    import asyncio
+
+    from storage.database import Database
+    from storage.reviews import Review, taught
+
+    if not database.exists():
+        print(f"no database at {database}", file=sys.stderr)
+        return 1
+
+    async def read() -> list[Review]:
+        db = Database(database)
+        await db.connect()
+        try:
+            return await taught(db)
+        finally:
+            await db.close()
+
+    reviews = asyncio.run(read())
+    by_place: dict[str, list[str]] = {}
+    for review in reviews:
+        place = (
+            f"topics/{review.topic_id}.toml [{review.lang}] questions"
+            if review.topic_id
+            else f"offtopic.toml: the subject it belongs to, {review.lang}"
+        )
+        by_place.setdefault(place, []).append(review.question)
+    for place, questions in sorted(by_place.items()):
+        print(f"# {place}: add", file=out)
+        for question in questions:
+            print(f"  {json.dumps(question, ensure_ascii=False)},", file=out)
+    print(f"# {len(reviews)} question(s) taught", file=out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m faq")
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder")
@@ -79,9 +116,18 @@ def main(argv: list[str] | None = None) -> int:
     asking.add_argument("--lang", choices=LANGUAGES, help="the user's interface language")
     asking.add_argument("--json", action="store_true", help="print one JSON object per question")
     asking.add_argument("question", help='the question, or "-" to read one per line from stdin')
+    teaching = sub.add_parser("learned", help="print what operators taught with /review")
+    teaching.add_argument(
+        "--database",
+        type=Path,
+        default=Path(os.environ.get("DATABASE_PATH", "data/renewal-bot.db")),
+        help="the bot's SQLite file (default: $DATABASE_PATH or data/renewal-bot.db)",
+    )
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.content)
+    if args.command == "learned":
+        return learned(args.database, sys.stdout)
     if args.command == "ask":
         return ask(args.content, args.question, args.lang, args.json, sys.stdout)
     return 2

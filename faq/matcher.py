@@ -203,6 +203,12 @@ class Matcher:
         score = round(max(best[1] if best else 0.0, subject[1] if subject else 0.0), 4)
         return Match(None, score, False, query.lang, (), subject=name)
 
+    def teach(self, item: Learned) -> None:
+        """An operator's verdict on one question, in effect at once for that question; the next
+        Matcher built with it learns it as an example too."""
+        if item.topic_id is None or item.topic_id in self._topic_ids[: self._n_topics]:
+            self._taught[normalize(item.question[:MAX_CHARS])] = item.topic_id
+
     def smalltalk_phrases(self) -> list[tuple[str, str]]:
         return self._lexicon.smalltalk.phrases()
 
