@@ -180,3 +180,18 @@ def weekday_names(lang: str) -> list[str]:
     """Short weekday names, Monday first."""
     t = _translator(lang)
     return [t(f"cal-wd-{n}") for n in range(1, 8)]
+
+
+def find_date(text: str, lang: str, today: date) -> date | None:
+    """The first date written anywhere in a longer message ("my visa ends on 15 March")."""
+    text = _normalize(text[:500])
+    for pattern in (_ISO, _ZH, _DMY):
+        for match in pattern.finditer(text):
+            if found := parse_date(match.group(), lang, today):
+                return found
+    words = re.split(r"[\s,;!?]+", text)
+    for size in (3, 2):
+        for start in range(len(words) - size + 1):
+            if found := _from_words(" ".join(words[start : start + size]), lang, today):
+                return found
+    return None

@@ -26,6 +26,8 @@ class Lexicon:
     """Normalised phrase -> normalised replacement; Chinese keys too."""
     concepts: Mapping[str, str]
     """Normalised spelling of a glossary concept, in any language -> the concept's token."""
+    glossary_spellings: Mapping[str, tuple[str, ...]]
+    """Glossary concept -> every way of writing it, in any language."""
     kinds: Mapping[str, re.Pattern[str]]
     """Question kind -> the words that ask it."""
     social: re.Pattern[str]
@@ -97,6 +99,7 @@ def load_lexicon(root: Path = CONTENT_DIR) -> Lexicon:
         stopwords={lang: frozenset(stop.get(lang, "").split()) for lang in LANGUAGES},
         synonyms=synonyms,
         concepts=concepts,
+        glossary_spellings=glossary.concepts(),
         kinds={
             kind: phrase_pattern(p for lang in LANGUAGES for p in cues.get(lang, []))
             for kind, cues in kinds.items()

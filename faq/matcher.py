@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 from faq.features import Analyzer, Features
 from faq.index import Document, TopicIndex
 from faq.language import ForeignLanguage, LanguageDetector
-from faq.lexicon import Lexicon, load_lexicon
+from faq.lexicon import Lexicon, load_lexicon, phrase_pattern
 from faq.model import KnowledgeBase
 from faq.normalize import Token, is_cyrillic, normalize, tokenize
 from faq.translit import from_latin_layout
@@ -36,6 +36,8 @@ MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter
 MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
 STORY_WEIGHT = 0.5  # the whole story around a question, against one sentence that asks
 SUBJECT_PREFIX = "offtopic:"
+NAMED_DOCUMENTS = ("rvp", "vnzh", "patent", "registration", "visa")
+"""Glossary concepts that are document kinds of the renewal wizard, the most specific first."""
 _SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u2026;\uff1b])\s*|\n+")
 
 Kind = Literal["topic", "uncertain", "offtopic"]
@@ -126,6 +128,10 @@ class Matcher:
             lexicon.foreign_letters,
             (w for lang in ("en", "it") for w in self._detector.words(lang)),
         )
+        spellings = lexicon.glossary_spellings
+        self._documents = {
+            kind: phrase_pattern(spellings[kind]) for kind in NAMED_DOCUMENTS if kind in spellings
+        }
         self._taught = {
             normalize(item.question): item.topic_id
             for item in learned
@@ -202,6 +208,11 @@ class Matcher:
             name = None  # declined for a weak topic, not for a subject
         score = round(max(best[1] if best else 0.0, subject[1] if subject else 0.0), 4)
         return Match(None, score, False, query.lang, (), subject=name)
+
+    def document_named(self, text: str) -> str | None:
+        """The document kind a message names ("my visa ends on 15 March": visa), if any."""
+        normalized = normalize(text[:MAX_CHARS])
+        return next((k for k, p in self._documents.items() if p.search(normalized)), None)
 
     def teach(self, item: Learned) -> None:
         """An operator's verdict on one question, in effect at once for that question; the next
