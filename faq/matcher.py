@@ -37,7 +37,8 @@ MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
 STORY_WEIGHT = 0.5  # the whole story around a question, against one sentence that asks
 SUBJECT_PREFIX = "offtopic:"
 NAMED_DOCUMENTS = ("rvp", "vnzh", "patent", "registration", "visa")
-"""Glossary concepts that are document kinds of the renewal wizard, the most specific first."""
+"""Glossary concepts that are document kinds of the renewal wizard; the longest name found wins
+("permesso di lavoro" is a patent, "permesso" alone a residence permit)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u2026;\uff1b])\s*|\n+")
 
 Kind = Literal["topic", "uncertain", "offtopic"]
@@ -212,7 +213,12 @@ class Matcher:
     def document_named(self, text: str) -> str | None:
         """The document kind a message names ("my visa ends on 15 March": visa), if any."""
         normalized = normalize(text[:MAX_CHARS])
-        return next((k for k, p in self._documents.items() if p.search(normalized)), None)
+        found = [
+            (len(m.group()), kind)
+            for kind, p in self._documents.items()
+            if (m := p.search(normalized))
+        ]
+        return max(found, key=lambda pair: pair[0])[1] if found else None
 
     def teach(self, item: Learned) -> None:
         """An operator's verdict on one question, in effect at once for that question; the next

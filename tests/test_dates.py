@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.dates import format_date, parse_date
+from bot.dates import find_date, format_date, parse_date
 from faq.model import LANGUAGES
 
 TODAY = date(2026, 11, 21)
@@ -205,3 +205,19 @@ def test_importing_the_module_reads_nothing_yet() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("my visa ends on 15 March", "en", date(2027, 3, 15)),
+        ("моя виза заканчивается 15 марта 2027 г.", "ru", date(2027, 3, 15)),
+        ("我的签证2027年3月15日到期", "zh", date(2027, 3, 15)),
+        ("il mio visto scade il 15/03/2027, cosa faccio?", "it", date(2027, 3, 15)),
+        ("patent paid until 2026-12-10", "en", date(2026, 12, 10)),
+        ("I arrived 3 days ago", "en", None),
+        ("how many days do I have to register", "en", None),
+    ],
+)
+def test_a_date_is_found_inside_a_message(text: str, lang: str, expected: date | None) -> None:
+    assert find_date(text, lang, date(2026, 11, 30)) == expected

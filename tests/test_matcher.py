@@ -263,3 +263,17 @@ def test_search_is_ranked_and_limited(matcher: Matcher) -> None:
 def test_search_completes_a_word_being_typed(matcher: Matcher) -> None:
     ids = [topic for topic, _ in matcher.search("overstay pen")]
     assert "overstay-penalties" in ids[:3]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my visa ends on 15 March", "visa"),
+        ("срок РВП истекает 1 июня", "rvp"),
+        ("我的落地签下个月到期", "registration"),
+        ("il permesso di lavoro scade", "patent"),
+        ("what is the weather tomorrow", None),
+    ],
+)
+def test_the_document_a_message_names(matcher: Matcher, text: str, kind: str | None) -> None:
+    assert matcher.document_named(text) == kind
