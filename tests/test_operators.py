@@ -352,7 +352,7 @@ async def test_reload_faq_swaps_in_the_new_content_everywhere(
 ) -> None:
     services = ops.services
     old_kb, old_matcher = services.kb, services.matcher
-    question = "what is the fine for overstaying my visa in russia"
+    question = "what is the penalty if i overstay my visa"
     [before] = replies(await ops.say(CLIENT, question))
     title = old_kb.topics["overstay-penalties"].text("en").title
     assert before.text.startswith(f"<b>{title}</b>")
@@ -403,7 +403,7 @@ async def test_reload_faq_with_invalid_content_keeps_the_old_and_shows_the_probl
     assert services.reminders is not None and services.reminders.kb is old_kb
 
     title = old_kb.topics["overstay-penalties"].text("en").title
-    [answer] = replies(await ops.say(CLIENT, "what is the fine for overstaying my visa in russia"))
+    [answer] = replies(await ops.say(CLIENT, "what is the penalty if i overstay my visa"))
     assert answer.text.startswith(f"<b>{title}</b>")
 
 
