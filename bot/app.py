@@ -157,7 +157,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
     dp = Dispatcher(
-        storage=SQLiteStorage(services.db, clock=services.clock),
+        storage=SQLiteStorage(services.db, now=lambda: services.clock.now().timestamp()),
         settings=services.settings,
         db=services.db,
         kb=services.kb,

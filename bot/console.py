@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from bot.app import Services, create_bot, create_dispatcher
 from bot.i18n import pick_language
 from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram
-from faq.telegram_html import plain_text
+from bot.telegram_text import plain_text
 
 log = logging.getLogger(__name__)
 CONSOLE_USER_ID = 1

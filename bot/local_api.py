@@ -22,7 +22,8 @@ from aiogram.client.session.base import BaseSession
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from faq.telegram_html import html_problems, plain_text, visible_length
+from bot.telegram_text import plain_text
+from faq.telegram_html import html_problems, visible_length
 
 _SENDING_METHODS = {"sendmessage", "senddocument", "sendphoto", "copymessage", "forwardmessage"}
 

@@ -14,7 +14,7 @@ from bot.clock import Clock
 from bot.i18n import I18n, pick_language
 from bot.reminders import reschedule_user
 from bot.settings import Settings
-from handlers.turn import Turn
+from bot.turn import Turn
 from storage.database import Database
 from storage.users import touch_user
 

@@ -20,13 +20,13 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import DocCb, MenuCb, TopicCb
 from bot.dates import format_date
 from bot.i18n import I18n, Translator, pick_language
 from bot.schedule import days_left, next_reminder
 from bot.sender import RecipientGone, Sender
 from bot.settings import Settings
 from faq.model import KnowledgeBase
-from handlers.callbacks import DocCb, MenuCb, TopicCb
 from storage.database import Database
 from storage.documents import (
     Document,

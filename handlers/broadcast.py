@@ -20,6 +20,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.callbacks import BroadcastCb
 from bot.clock import Clock
 from bot.dates import format_date, parse_date
 from bot.filters import IsOperator
@@ -28,7 +29,6 @@ from bot.reminders import user_timezone
 from bot.settings import Settings
 from faq.loader import DOCUMENT_KINDS
 from faq.model import LANGUAGES, KnowledgeBase
-from handlers.callbacks import BroadcastCb
 from handlers.common import NOT_A_COMMAND, show
 from storage.broadcasts import (
     Broadcast,

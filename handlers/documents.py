@@ -11,14 +11,14 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import DocCb, MenuCb
 from bot.dates import format_date
 from bot.ics import document_calendar
 from bot.reminders import document_name
 from bot.schedule import days_left, tomorrow_at
-from handlers.callbacks import DocCb, MenuCb
+from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
-from handlers.turn import Turn
 from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
 from storage.documents import (
     Document,

@@ -25,6 +25,7 @@ from aiogram.types import User as TgUser
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import HandoffCb, MenuCb
 from bot.clock import Clock
 from bot.dates import format_date
 from bot.i18n import LANGUAGE_NAMES, I18n, Translator, pick_language
@@ -33,7 +34,6 @@ from bot.schedule import days_left
 from bot.sender import RecipientGone, Sender
 from bot.settings import Settings
 from faq.model import KnowledgeBase
-from handlers.callbacks import HandoffCb, MenuCb
 from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import main_menu
 from storage.database import Database

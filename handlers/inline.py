@@ -10,10 +10,11 @@ from aiogram.types import (
     LinkPreviewOptions,
 )
 
+from bot.telegram_text import plain_text
 from faq.matcher import Matcher
 from faq.model import KnowledgeBase
 from faq.render import render_answer
-from faq.telegram_html import plain_text, visible_length
+from faq.telegram_html import visible_length
 
 router = Router(name="inline")
 MAX_RESULTS = 5

@@ -11,9 +11,9 @@ from functools import cache
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callbacks import CategoryCb, LangCb, MenuCb, TopicCb
 from bot.i18n import LANGUAGE_NAMES, Translator
 from faq.model import KnowledgeBase, Topic
-from handlers.callbacks import CategoryCb, LangCb, MenuCb, TopicCb
 
 TOPICS_PER_PAGE = 6
 

@@ -6,8 +6,8 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
+from bot.callbacks import LangCb, MenuCb
 from bot.i18n import LANGUAGE_NAMES, I18n, Translator
-from handlers.callbacks import LangCb, MenuCb
 from handlers.common import show
 from handlers.keyboards import language_menu, main_menu
 from storage.database import Database

@@ -7,8 +7,8 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import MenuCb
 from bot.i18n import Translator
-from handlers.callbacks import MenuCb
 from handlers.common import show
 from handlers.keyboards import main_menu
 

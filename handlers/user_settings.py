@@ -11,11 +11,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import MenuCb, SettingsCb
 from bot.i18n import Translator
 from bot.reminders import reschedule_user
-from handlers.callbacks import MenuCb, SettingsCb
+from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, show
-from handlers.turn import Turn
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
 router = Router(name="settings")
