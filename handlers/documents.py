@@ -14,11 +14,11 @@ from aiogram.utils.text_decorations import html_decoration
 from bot.callbacks import DocCb, MenuCb
 from bot.dates import format_date
 from bot.ics import document_calendar
+from bot.menus import main_menu
 from bot.reminders import document_name
 from bot.schedule import days_left, tomorrow_at
 from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, show
-from handlers.keyboards import main_menu
 from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
 from storage.documents import (
     Document,

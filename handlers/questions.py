@@ -7,13 +7,11 @@ from aiogram.enums import ChatType
 from aiogram.filters import StateFilter
 from aiogram.types import Message
 
-from bot.clock import Clock
-from bot.i18n import I18n, Translator
+from bot.i18n import I18n
+from bot.turn import Turn
 from faq.matcher import Matcher
-from faq.model import KnowledgeBase
 from faq.render import render_answer
 from handlers.keyboards import answer_menu, suggestions_menu
-from storage.database import Database
 from storage.questions import LoggedQuestion, Outcome, log_question
 
 router = Router(name="questions")
@@ -22,17 +20,9 @@ MATCH_CHARS = 500
 
 
 @router.message(StateFilter(None), F.text, ~F.text.startswith("/"))
-async def question(
-    message: Message,
-    matcher: Matcher,
-    kb: KnowledgeBase,
-    db: Database,
-    i18n: I18n,
-    clock: Clock,
-    t: Translator,
-) -> None:
-    text = message.text or ""
-    match = matcher.match(text[:MATCH_CHARS], lang_hint=t.lang)
+async def question(message: Message, turn: Turn, matcher: Matcher, i18n: I18n) -> None:
+    text, kb = message.text or "", turn.kb
+    match = matcher.match(text[:MATCH_CHARS], lang_hint=turn.lang)
     answer_t = i18n.translator(match.lang)
     outcome: Outcome
     if match.topic_id is not None and match.confident:
@@ -51,16 +41,15 @@ async def question(
     if len(text) > MATCH_CHARS:
         reply = answer_t("long-message", limit=MATCH_CHARS) + "\n\n" + reply
     await message.answer(reply, reply_markup=markup)
-    if message.from_user is not None:
-        await log_question(
-            db,
-            LoggedQuestion(
-                user_id=message.from_user.id,
-                asked_at=int(clock.now().timestamp()),
-                text=text,
-                lang=match.lang,
-                topic_id=match.topic_id,
-                score=match.score,
-                outcome=outcome,
-            ),
-        )
+    await log_question(
+        turn.db,
+        LoggedQuestion(
+            user_id=turn.user.id,
+            asked_at=int(turn.clock.now().timestamp()),
+            text=text,
+            lang=match.lang,
+            topic_id=match.topic_id,
+            score=match.score,
+            outcome=outcome,
+        ),
+    )

@@ -9,8 +9,8 @@ from aiogram.utils.text_decorations import html_decoration
 
 from bot.callbacks import MenuCb
 from bot.i18n import Translator
+from bot.menus import main_menu
 from handlers.common import show
-from handlers.keyboards import main_menu
 
 router = Router(name="start")
 

@@ -19,13 +19,13 @@ from aiogram.utils.text_decorations import html_decoration
 from bot.callbacks import DocCb, KindCb, MenuCb, TopicCb, WizardCb
 from bot.dates import format_date, parse_date
 from bot.i18n import Translator
+from bot.menus import main_menu
 from bot.reminders import document_name, next_due
 from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
 from faq.model import KnowledgeBase
 from handlers.calendar import CalendarCb, calendar_keyboard, handle_calendar_press
 from handlers.common import NOT_A_COMMAND, show
-from handlers.keyboards import main_menu
 from storage.documents import Document, add_document, get_document, update_document
 
 router = Router(name="wizard")
