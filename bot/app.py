@@ -84,14 +84,14 @@ def create_services(
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(
-        bot=bot,
-        settings=settings,
-        db=db,
-        content=content,
-        i18n=i18n,
-        clock=clock,
-        sender=sender,
-        scheduler=scheduler,
+        bot,
+        settings,
+        db,
+        content,
+        i18n,
+        clock,
+        sender,
+        scheduler,
         reminders=ReminderService(db, content, i18n, settings, delivery, bot),
         broadcasts=BroadcastEngine(db, i18n, settings, delivery, bot, clock, scheduler),
         desk=HandoffDesk(bot, db, content, i18n, settings, clock, delivery),

@@ -30,7 +30,8 @@ from bot.i18n import LANGUAGE_NAMES, Translator
 from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
 from faq.model import LANGUAGES, KnowledgeBase
-from handlers.common import NOT_A_COMMAND, show
+from handlers.common import NOT_A_COMMAND, respond, show
+from handlers.keyboards import button, markup
 from storage.broadcasts import (
     Broadcast,
     Segment,
@@ -144,13 +145,12 @@ def _with_back(menu: InlineKeyboardBuilder, t: Translator, columns: int) -> Inli
 
 
 def _confirm_menu(t: Translator) -> InlineKeyboardMarkup:
-    menu = InlineKeyboardBuilder()
-    menu.button(text=t("broadcast-btn-confirm"), callback_data=BroadcastCb(action="confirm"))
-    menu.button(text=t("broadcast-btn-later"), callback_data=BroadcastCb(action="later"))
-    menu.button(text=t("broadcast-btn-audience"), callback_data=BroadcastCb(action="audience"))
-    menu.button(text=t("broadcast-btn-cancel"), callback_data=BroadcastCb(action="cancel"))
-    menu.adjust(1)
-    return menu.as_markup()
+    return markup(
+        [button(t("broadcast-btn-confirm"), BroadcastCb(action="confirm"))],
+        [button(t("broadcast-btn-later"), BroadcastCb(action="later"))],
+        [button(t("broadcast-btn-audience"), BroadcastCb(action="audience"))],
+        [button(t("broadcast-btn-cancel"), BroadcastCb(action="cancel"))],
+    )
 
 
 def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> datetime | None:
@@ -185,19 +185,13 @@ async def _audience_step(
         text, markup = t("broadcast-empty-audience", segment=name), _segment_menu(t)
     else:
         text, markup = t("broadcast-audience", segment=name, count=count), _confirm_menu(t)
-    if isinstance(target, CallbackQuery):
-        await show(target, turn.bot, text, markup)
-    else:
-        await target.answer(text, reply_markup=markup)
+    await respond(target, turn.bot, text, markup)
 
 
 async def _expired(target: Message | CallbackQuery, turn: Turn) -> None:
     """A step of a draft that is no longer there (sent, cancelled, or lost)."""
     await turn.state.clear()
-    if isinstance(target, CallbackQuery):
-        await show(target, turn.bot, turn.t("broadcast-expired"))
-    else:
-        await target.answer(turn.t("broadcast-expired"))
+    await respond(target, turn.bot, turn.t("broadcast-expired"))
 
 
 # --- composing ------------------------------------------------------------------------------------

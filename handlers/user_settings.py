@@ -16,6 +16,7 @@ from bot.i18n import Translator
 from bot.reminders import reschedule_user
 from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, show
+from handlers.keyboards import button, markup
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
 router = Router(name="settings")
@@ -58,13 +59,13 @@ def _summary(turn: Turn, user: User | None = None) -> str:
 
 
 def _menu(t: Translator) -> InlineKeyboardMarkup:
-    menu = InlineKeyboardBuilder()
-    menu.button(text=t("settings-btn-tz"), callback_data=SettingsCb(what="tz"))
-    menu.button(text=t("settings-btn-hour"), callback_data=SettingsCb(what="hour"))
-    menu.button(text=t("settings-btn-days"), callback_data=SettingsCb(what="days"))
-    menu.button(text=t("btn-home"), callback_data=MenuCb(action="home"))
-    menu.adjust(1)
-    return menu.as_markup()
+    return markup(
+        *(
+            [button(t(f"settings-btn-{what}"), SettingsCb(what=what))]
+            for what in ("tz", "hour", "days")
+        ),
+        [button(t("btn-home"), MenuCb(action="home"))],
+    )
 
 
 async def _rescheduled(turn: Turn) -> User:
