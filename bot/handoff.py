@@ -76,7 +76,7 @@ class HandoffDesk:
 
     @property
     def group_id(self) -> int | None:
-        return self.settings.operator_chat_id
+        return self.settings.operators_group_id
 
     def is_group(self, chat_id: int | None) -> bool:
         return self.group_id is not None and chat_id == self.group_id
