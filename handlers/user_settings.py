@@ -13,6 +13,7 @@ from aiogram.utils.text_decorations import html_decoration
 
 from bot.callbacks import MenuCb, SettingsCb
 from bot.i18n import Translator
+from bot.preferences import timezone_of
 from bot.reminders import reschedule_user
 from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, show
@@ -52,7 +53,7 @@ def _summary(turn: Turn, user: User | None = None) -> str:
     )
     return t(
         "settings-summary",
-        timezone=user.timezone or turn.settings.default_timezone,
+        timezone=timezone_of(user, turn.settings).key,
         hour=f"{user.reminder_hour:02d}:00",
         days=days,
     )

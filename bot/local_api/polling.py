@@ -69,6 +69,3 @@ class Polling:
                 raise TimeoutError(f"no matching Bot API call within {timeout}s; last: {recent}")
             if len(self.calls) == seen:
                 await self._wait_change(min(remaining, 0.5))
-
-    def pending_updates(self) -> int:
-        return len(self._updates)
