@@ -27,10 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.app import create_bot, create_dispatcher, create_services
-from bot.broadcasts import BroadcastEngine
 from bot.clock import SystemClock
 from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram
-from bot.sender import Sender
+from bot.sender import RateLimiter
 from bot.settings import load_settings
 from storage.broadcasts import Segment, create_broadcast
 from storage.database import Database
@@ -63,11 +62,12 @@ async def in_process(users: int, rate: float | None, tmp: Path) -> tuple[float, 
         "BROADCAST_RATE": str(min(rate or 1000, 1000)),
         "LOG_LEVEL": "WARNING",
     }
-    services = create_services(load_settings(env), clock=SystemClock())
-    if rate is None:
-        services.sender = Sender(rate=1e9)  # the cap lifted: only the engine's own overhead
+    settings = load_settings(env)
     telegram = LocalTelegram()
-    bot = create_bot(services.settings, session=LocalSession(telegram))
+    bot = create_bot(settings, session=LocalSession(telegram))
+    services = create_services(settings, bot, clock=SystemClock())
+    if rate is None:
+        services.sender.limiter = RateLimiter(1e9)  # the cap lifted: only the engine's overhead
     dp = create_dispatcher(services, throttle=False, run_jobs=False)
     await dp.emit_startup(bot=bot, **dp.workflow_data)
     try:
@@ -81,7 +81,6 @@ async def in_process(users: int, rate: float | None, tmp: Path) -> tuple[float, 
             now=int(time.time()),
         )
         engine = services.broadcasts
-        assert isinstance(engine, BroadcastEngine)
         begin = len(telegram.calls)
         started = time.perf_counter()
         ended = await engine.run(broadcast_id)

@@ -24,11 +24,12 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
 from bot.app import create_bot
+from bot.content import Content
+from bot.delivery import Delivery
 from bot.i18n import I18n
 from bot.reminders import ReminderService
 from bot.sender import Sender
 from bot.settings import load_settings
-from faq import load_knowledge_base
 from storage.database import Database
 from storage.documents import add_documents, due_reminders
 from storage.users import add_users
@@ -100,9 +101,8 @@ async def measure(documents: int, due_now: int, rate: float) -> dict[str, float]
             )
             session = AiohttpSession(api=TelegramAPIServer.from_base(server.url))
             bot = create_bot(settings, session=session)
-            service = ReminderService(
-                db, load_knowledge_base(), I18n(), settings, Sender(rate=rate), bot
-            )
+            delivery = Delivery(Sender(rate=rate), db)
+            service = ReminderService(db, Content.load(), I18n(), settings, delivery, bot)
             started = time.perf_counter()
             sent = await service.send_due(NOW)
             elapsed = time.perf_counter() - started

@@ -18,8 +18,8 @@ log = logging.getLogger("bot")
 
 
 async def run_polling(settings: Settings) -> None:
-    services = create_services(settings)
     bot = create_bot(settings)
+    services = create_services(settings, bot)
     dp = create_dispatcher(services)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
@@ -31,8 +31,7 @@ async def run_polling(settings: Settings) -> None:
 async def run_console(settings: Settings) -> None:
     from bot.console import ConsoleChat
 
-    services = create_services(settings)
-    await ConsoleChat(services).run()
+    await ConsoleChat(settings).run()
 
 
 def main() -> int:

@@ -1,11 +1,16 @@
-"""Assembly: services, Bot and Dispatcher, built by functions so that tests build their own."""
+"""The composition root: services, Bot and Dispatcher, built by functions so tests build their own.
+
+Every service exists before start-up and reaches handlers by name through the Dispatcher's
+workflow data (`Dispatcher(**services.by_name())`); no handler sees the container. Start-up
+connects the database and starts the jobs; shutdown stops them and closes it.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -20,14 +25,14 @@ import handlers
 from bot.broadcasts import BroadcastEngine
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands
+from bot.content import Content
+from bot.delivery import Delivery
+from bot.handoff import HandoffDesk
 from bot.i18n import I18n
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
 from bot.sender import Sender
 from bot.settings import Settings
-from faq import KnowledgeBase, load_knowledge_base
-from faq.loader import CONTENT_DIR
-from faq.matcher import Matcher
 from storage.database import Database
 from storage.documents import release_claims
 from storage.fsm import SQLiteStorage
@@ -37,29 +42,23 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Services:
+    """The bot and everything its handlers may ask for, each under the name handlers use."""
+
+    bot: Bot
     settings: Settings
     db: Database
-    kb: KnowledgeBase
-    matcher: Matcher
-    i18n: I18n = field(default_factory=I18n)
-    clock: Clock = field(default_factory=SystemClock)
-    sender: Sender = field(default_factory=Sender)
-    scheduler: AsyncIOScheduler = field(default_factory=lambda: AsyncIOScheduler(timezone=UTC))
-    reminders: ReminderService | None = None
-    broadcasts: BroadcastEngine | None = None
-    content_dir: Path = CONTENT_DIR  # what /reload_faq reads (tests point it elsewhere)
+    content: Content
+    i18n: I18n
+    clock: Clock
+    sender: Sender
+    scheduler: AsyncIOScheduler
+    reminders: ReminderService
+    broadcasts: BroadcastEngine
+    desk: HandoffDesk
 
-
-def create_services(settings: Settings, clock: Clock | None = None) -> Services:
-    kb = load_knowledge_base()
-    return Services(
-        settings=settings,
-        db=Database(settings.database_path),
-        kb=kb,
-        matcher=Matcher(kb),
-        clock=clock or SystemClock(),
-        sender=Sender(rate=settings.broadcast_rate),
-    )
+    def by_name(self) -> dict[str, Any]:
+        """The Dispatcher's workflow data: every service but the bot (aiogram passes that one)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "bot"}
 
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
@@ -71,6 +70,31 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
         default=DefaultBotProperties(
             parse_mode=ParseMode.HTML, link_preview=LinkPreviewOptions(is_disabled=True)
         ),
+    )
+
+
+def create_services(
+    settings: Settings, bot: Bot, clock: Clock | None = None, content: Content | None = None
+) -> Services:
+    clock = clock or SystemClock()
+    content = content or Content.load()
+    db = Database(settings.database_path)
+    i18n = I18n()
+    sender = Sender(rate=settings.broadcast_rate)
+    delivery = Delivery(sender, db)
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    return Services(
+        bot,
+        settings,
+        db,
+        content,
+        i18n,
+        clock,
+        sender,
+        scheduler,
+        reminders=ReminderService(db, content, i18n, settings, delivery, bot),
+        broadcasts=BroadcastEngine(db, i18n, settings, delivery, bot, clock, scheduler),
+        desk=HandoffDesk(bot, db, content, i18n, settings, clock, delivery),
     )
 
 
@@ -96,7 +120,6 @@ async def _check_reminders(reminders: ReminderService, clock: Clock) -> None:
 
 
 def _start_jobs(services: Services) -> None:
-    assert services.reminders is not None
     services.scheduler.add_job(
         _check_reminders,
         "interval",
@@ -117,19 +140,7 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         await services.db.connect()
         if released := await release_claims(services.db):
             log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
-        services.reminders = ReminderService(
-            services.db, services.kb, services.i18n, services.settings, services.sender, bot
-        )
         await register_commands(bot, services.i18n, services.settings.admin_ids)
-        services.broadcasts = BroadcastEngine(
-            services.db,
-            services.i18n,
-            services.settings,
-            services.sender,
-            bot,
-            services.clock,
-            services.scheduler,
-        )
         if run_jobs:
             _start_jobs(services)
             await services.broadcasts.resume()
@@ -140,10 +151,8 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         # and broadcast messages in flight be recorded, or they would go out again on restart.
         if services.scheduler.running:
             services.scheduler.pause()
-        if services.reminders is not None:
-            await services.reminders.stop()
-        if services.broadcasts is not None:
-            await services.broadcasts.stop()
+        await services.reminders.stop()
+        await services.broadcasts.stop()
         if services.scheduler.running:
             services.scheduler.shutdown(wait=False)
         await services.db.close()
@@ -156,17 +165,8 @@ def create_dispatcher(
     services: Services, *, throttle: bool = True, run_jobs: bool = True
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
-    dp = Dispatcher(
-        storage=SQLiteStorage(services.db, clock=services.clock),
-        settings=services.settings,
-        db=services.db,
-        kb=services.kb,
-        matcher=services.matcher,
-        i18n=services.i18n,
-        clock=services.clock,
-        sender=services.sender,
-        services=services,
-    )
+    storage = SQLiteStorage(services.db, now=lambda: services.clock.now().timestamp())
+    dp = Dispatcher(storage=storage, **services.by_name())
     dp.update.outer_middleware(UserContextMiddleware())
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware())

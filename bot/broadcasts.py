@@ -27,8 +27,10 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramNet
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock
-from bot.i18n import I18n, Translator, pick_language
-from bot.sender import RecipientGone, Sender
+from bot.delivery import Delivery
+from bot.i18n import I18n, Translator
+from bot.preferences import language_of
+from bot.sender import RecipientGone
 from bot.settings import Settings
 from storage.broadcasts import (
     Broadcast,
@@ -44,7 +46,7 @@ from storage.broadcasts import (
     start_sending,
 )
 from storage.database import Database
-from storage.users import get_user, mark_blocked
+from storage.users import get_user
 
 log = logging.getLogger(__name__)
 
@@ -112,10 +114,10 @@ class BroadcastEngine:
     db: Database
     i18n: I18n
     settings: Settings
-    sender: Sender
+    delivery: Delivery
     bot: Bot
     clock: Clock
-    scheduler: AsyncIOScheduler | None = None
+    scheduler: AsyncIOScheduler
     _runs: dict[int, _Run] = field(default_factory=dict)
     _tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
 
@@ -138,8 +140,6 @@ class BroadcastEngine:
 
     def arm(self, broadcast_id: int, send_at: int) -> None:
         """Starts the broadcast at `send_at` (at once if that is past), by the scheduler."""
-        if self.scheduler is None:
-            raise RuntimeError("no scheduler to schedule broadcasts with")
         self.scheduler.add_job(
             self._fire,
             "date",
@@ -168,9 +168,8 @@ class BroadcastEngine:
         """Cancels a scheduled or running broadcast; False if it had already ended."""
         if not await finish(self.db, broadcast_id, "cancelled", self._now()):
             return False
-        if self.scheduler is not None:
-            with contextlib.suppress(Exception):
-                self.scheduler.remove_job(job_id(broadcast_id))
+        with contextlib.suppress(Exception):
+            self.scheduler.remove_job(job_id(broadcast_id))
         if (run := self._runs.get(broadcast_id)) is not None:
             run.stop("cancel")
         return True
@@ -185,9 +184,6 @@ class BroadcastEngine:
             for task in late:
                 task.cancel()
 
-    def running(self) -> list[int]:
-        return sorted(self._runs)
-
     # --- sending --------------------------------------------------------------------------------
 
     def _now(self) -> int:
@@ -197,7 +193,7 @@ class BroadcastEngine:
         return self.clock.now().astimezone(ZoneInfo(self.settings.default_timezone))
 
     def _pool_size(self) -> tuple[int, int]:
-        rate = self.sender.limiter.rate
+        rate = self.delivery.sender.limiter.rate
         workers = max(4, min(256, math.ceil(rate / 5)))
         return workers, max(16, min(500, math.ceil(rate * FLUSH_SECONDS)))
 
@@ -277,9 +273,6 @@ class BroadcastEngine:
                     run.queue.put_nowait(user_id)
                 if len(claimed) < want:
                     run.more = False
-                for result in results:
-                    if result.status == "blocked":
-                        await mark_blocked(self.db, result.user_id)
             if run.stopping is not None:
                 while not run.queue.empty():
                     run.unsent.append(run.queue.get_nowait())
@@ -337,13 +330,14 @@ class BroadcastEngine:
         while True:
             attempts += 1
             try:
-                await self.sender.deliver(
+                await self.delivery.to_user(
+                    user_id,
                     lambda: self.bot.copy_message(
                         chat_id=user_id,
                         from_chat_id=broadcast.from_chat_id,
                         message_id=broadcast.message_id,
                         allow_paid_broadcast=paid,
-                    )
+                    ),
                 )
                 return Result(user_id, "sent", attempts, self._now())
             except RecipientGone:
@@ -360,16 +354,14 @@ class BroadcastEngine:
 
     async def _operator_translator(self, operator_id: int) -> Translator:
         user = await get_user(self.db, operator_id)
-        lang = "en"
-        if user is not None:
-            lang = user.language or pick_language(user.tg_language, "en")
+        lang = language_of(user, self.settings) if user else self.settings.default_language
         return self.i18n.translator(lang)
 
     def _progress_text(self, run: _Run, t: Translator, *, final: bool = False) -> str:
         remaining = max(0, run.total - run.done)
         elapsed = time.monotonic() - run.started
         pace = (run.done - run.done_at_start) / elapsed if elapsed > 1 else 0.0
-        pace = pace or self.sender.limiter.rate
+        pace = pace or self.delivery.sender.limiter.rate
         return t(
             "broadcast-progress-final" if final else "broadcast-progress",
             id=run.broadcast.id,
@@ -385,7 +377,7 @@ class BroadcastEngine:
     async def _send_progress(self, run: _Run, t: Translator) -> int | None:
         text = self._progress_text(run, t)
         try:
-            message = await self.sender.deliver(
+            message = await self.delivery.sender.deliver(
                 lambda: self.bot.send_message(run.broadcast.operator_id, text)
             )
         except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
@@ -401,7 +393,7 @@ class BroadcastEngine:
             return
         text = self._progress_text(run, t, final=final)
         try:
-            await self.sender.deliver(
+            await self.delivery.sender.deliver(
                 lambda: self.bot.edit_message_text(
                     text=text, chat_id=run.broadcast.operator_id, message_id=message_id
                 )
@@ -438,6 +430,8 @@ class BroadcastEngine:
         if broadcast.uncertain:
             text += "\n" + t("broadcast-report-twice", count=broadcast.uncertain)
         try:
-            await self.sender.deliver(lambda: self.bot.send_message(broadcast.operator_id, text))
+            await self.delivery.sender.deliver(
+                lambda: self.bot.send_message(broadcast.operator_id, text)
+            )
         except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
             log.warning("broadcast %s: the report was not delivered (%s)", broadcast.id, e)

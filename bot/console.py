@@ -14,10 +14,11 @@ import os
 import sys
 from typing import Any, TextIO
 
-from bot.app import Services, create_bot, create_dispatcher
+from bot.app import create_bot, create_dispatcher, create_services
 from bot.i18n import pick_language
 from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram
-from faq.telegram_html import plain_text
+from bot.settings import Settings
+from bot.telegram_text import plain_text
 
 log = logging.getLogger(__name__)
 CONSOLE_USER_ID = 1
@@ -26,23 +27,20 @@ _SHOWN = {"sendmessage", "editmessagetext", "senddocument", "sendphoto", "editme
 
 class ConsoleChat:
     def __init__(
-        self,
-        services: Services,
-        stdin: TextIO | None = None,
-        stdout: TextIO | None = None,
+        self, settings: Settings, stdin: TextIO | None = None, stdout: TextIO | None = None
     ) -> None:
         self.stdin = stdin or sys.stdin
         self.out = stdout or sys.stdout
         self.interactive = self.stdin.isatty()
         self.telegram = LocalTelegram()
         self.telegram.listeners.append(self._show)
-        self.bot = create_bot(services.settings, session=LocalSession(self.telegram))
-        self.dp = create_dispatcher(services, throttle=False)
+        self.bot = create_bot(settings, session=LocalSession(self.telegram))
+        self.dp = create_dispatcher(create_services(settings, self.bot), throttle=False)
         system_lang = (os.environ.get("LC_ALL") or os.environ.get("LANG") or "")[:2]
         self.user = FakeUser(
             id=CONSOLE_USER_ID,
             first_name=_login_name(),
-            language_code=pick_language(system_lang, services.settings.default_language),
+            language_code=pick_language(system_lang, settings.default_language),
         )
         self.buttons: list[tuple[dict[str, Any], dict[str, Any]]] = []
         self.offset = 0

@@ -1,18 +1,21 @@
-"""Reloading the knowledge base while the bot runs (/reload_faq)."""
+"""The knowledge base and its matcher: one holder, swapped in one place (/reload_faq).
+
+Handlers read `content.kb` and `content.matcher` per update (the user-context middleware takes
+both at once), so an update being handled finishes with the content it started with and the next
+one sees the new. Anything that changes what is matched (a reload, a rebuilt matcher) goes through
+`swap`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import MutableMapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
 
 from faq import KnowledgeBase, load_knowledge_base
+from faq.loader import CONTENT_DIR
 from faq.matcher import Matcher
-
-if TYPE_CHECKING:
-    from bot.app import Services
 
 log = logging.getLogger(__name__)
 
@@ -23,27 +26,39 @@ class Reloaded:
     topics_after: int
 
 
-def _load(services: Services) -> tuple[KnowledgeBase, Matcher]:
-    kb = load_knowledge_base(services.content_dir)
-    return kb, Matcher(kb)
+class Content:
+    def __init__(self, kb: KnowledgeBase, directory: Path = CONTENT_DIR) -> None:
+        self.directory = directory  # what reload() reads (tests point it elsewhere)
+        self._current = (kb, Matcher(kb))
 
+    @classmethod
+    def load(cls, directory: Path = CONTENT_DIR) -> Content:
+        return cls(load_knowledge_base(directory), directory)
 
-async def reload_content(services: Services, workflow_data: MutableMapping[str, Any]) -> Reloaded:
-    """Reads and validates the content files again, then puts the new knowledge base and matcher
-    wherever the old ones are held.
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self._current[0]
 
-    Raises faq.ContentError (with every problem) and changes nothing when the files are invalid.
-    Handlers get `kb` and `matcher` from the dispatcher's workflow data on every update, so the
-    next update sees the new content; one already being handled finishes with the old.
-    """
-    before = len(services.kb.topics)
-    # Parsing, validating and indexing take a few hundred milliseconds: off the event loop.
-    kb, matcher = await asyncio.to_thread(_load, services)
-    workflow_data["kb"] = kb
-    workflow_data["matcher"] = matcher
-    services.kb = kb
-    services.matcher = matcher
-    if services.reminders is not None:
-        services.reminders.kb = kb
-    log.info("content reloaded: %s topics before, %s now", before, len(kb.topics))
-    return Reloaded(before, len(kb.topics))
+    @property
+    def matcher(self) -> Matcher:
+        return self._current[1]
+
+    def swap(self, kb: KnowledgeBase, matcher: Matcher | None = None) -> None:
+        """Puts in a new knowledge base and its matcher (built from it unless given)."""
+        self._current = (kb, matcher if matcher is not None else Matcher(kb))
+
+    async def reload(self) -> Reloaded:
+        """Reads and validates the content files again, then swaps them in.
+
+        Raises faq.ContentError (with every problem) and changes nothing when the files are invalid.
+        """
+        before = len(self.kb.topics)
+        # Parsing, validating and indexing take a few hundred milliseconds: off the event loop.
+        kb, matcher = await asyncio.to_thread(self._read)
+        self.swap(kb, matcher)
+        log.info("content reloaded: %s topics before, %s now", before, len(kb.topics))
+        return Reloaded(before, len(kb.topics))
+
+    def _read(self) -> tuple[KnowledgeBase, Matcher]:
+        kb = load_knowledge_base(self.directory)
+        return kb, Matcher(kb)

@@ -11,10 +11,12 @@ from aiogram import BaseMiddleware
 from aiogram.types import Message, TelegramObject, User
 
 from bot.clock import Clock
-from bot.i18n import I18n, pick_language
+from bot.content import Content
+from bot.i18n import I18n
+from bot.preferences import language_of
 from bot.reminders import reschedule_user
 from bot.settings import Settings
-from handlers.turn import Turn
+from bot.turn import Turn
 from storage.database import Database
 from storage.users import touch_user
 
@@ -22,14 +24,15 @@ Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 
 
 class UserContextMiddleware(BaseMiddleware):
-    """Records the user in the database and puts `user`, `lang` and `t` into the handler data.
-
-    Services come from the dispatcher's workflow data, so a reloaded knowledge base is seen at once.
-    """
+    """Records the user in the database and puts `user`, `lang`, `t`, `turn`, and the content of
+    this update (`kb`, `matcher`: the content holder's current pair) into the handler data."""
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         settings: Settings = data["settings"]
         i18n: I18n = data["i18n"]
+        content: Content = data["content"]
+        kb = data["kb"] = content.kb
+        data["matcher"] = content.matcher
         tg_user: User | None = data.get("event_from_user")
         lang = settings.default_language
         if tg_user is not None and not tg_user.is_bot:
@@ -44,8 +47,8 @@ class UserContextMiddleware(BaseMiddleware):
                 int(now.timestamp()),
             )
             if came_back:
-                await reschedule_user(db, data["kb"], settings, user, now)
-            lang = user.language or pick_language(tg_user.language_code, "en")
+                await reschedule_user(db, kb, settings, user, now)
+            lang = language_of(user, settings)
             data["user"] = user
         data["lang"] = lang
         data["t"] = t = i18n.translator(lang)
@@ -53,7 +56,7 @@ class UserContextMiddleware(BaseMiddleware):
             data["turn"] = Turn(
                 data["bot"],
                 data["db"],
-                data["kb"],
+                kb,
                 settings,
                 data["clock"],
                 data["state"],

@@ -20,13 +20,16 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import DocCb, MenuCb, TopicCb
+from bot.content import Content
 from bot.dates import format_date
-from bot.i18n import I18n, Translator, pick_language
+from bot.delivery import Delivery
+from bot.i18n import I18n, Translator
+from bot.preferences import language_of, timezone_of
 from bot.schedule import days_left, next_reminder
-from bot.sender import RecipientGone, Sender
+from bot.sender import RecipientGone
 from bot.settings import Settings
 from faq.model import KnowledgeBase
-from handlers.callbacks import DocCb, MenuCb, TopicCb
 from storage.database import Database
 from storage.documents import (
     Document,
@@ -38,7 +41,7 @@ from storage.documents import (
     set_next_reminders,
     user_documents,
 )
-from storage.users import User, mark_blocked
+from storage.users import User
 
 log = logging.getLogger(__name__)
 PENALTIES_TOPIC = "overstay-penalties"
@@ -65,10 +68,6 @@ def next_due(
     return int(at.timestamp()) if at else None
 
 
-def user_timezone(user: User | DueReminder, settings: Settings) -> str:
-    return user.timezone or settings.default_timezone
-
-
 async def reschedule_user(
     db: Database, kb: KnowledgeBase, settings: Settings, user: User, now: datetime
 ) -> None:
@@ -78,7 +77,7 @@ async def reschedule_user(
             kb,
             doc.kind,
             doc.expires_on,
-            timezone=user_timezone(user, settings),
+            timezone=timezone_of(user, settings).key,
             hour=user.reminder_hour,
             custom_days=user.reminder_days,
             after=now,
@@ -133,10 +132,10 @@ def reminder_message(
 @dataclass
 class ReminderService:
     db: Database
-    kb: KnowledgeBase
+    content: Content
     i18n: I18n
     settings: Settings
-    sender: Sender
+    delivery: Delivery
     bot: Bot
     batch: int = 500
     concurrency: int = 16
@@ -182,19 +181,17 @@ class ReminderService:
         stamp = int(now.timestamp())
         if self._stopping or not await claim_reminder(self.db, doc.id, due_at, stamp):
             return False
-        timezone = user_timezone(item, self.settings)
-        tz = ZoneInfo(timezone)
+        tz = timezone_of(item, self.settings)
         left = days_left(doc.expires_on, now, tz)
-        lang = item.language or pick_language(item.tg_language, self.settings.default_language)
-        t = self.i18n.translator(lang)
-        text, markup = reminder_message(self.kb, t, doc, left, now.astimezone(tz).date())
+        t = self.i18n.translator(language_of(item, self.settings))
+        kb = self.content.kb
+        text, markup = reminder_message(kb, t, doc, left, now.astimezone(tz).date())
         try:
-            await self.sender.deliver(
-                lambda: self.bot.send_message(doc.user_id, text, reply_markup=markup)
+            await self.delivery.to_user(
+                doc.user_id, lambda: self.bot.send_message(doc.user_id, text, reply_markup=markup)
             )
         except RecipientGone:
             log.info("user %s is gone; their reminders stop", doc.user_id)
-            await mark_blocked(self.db, doc.user_id)
             return False
         except (TelegramAPIError, TelegramNetworkError, OSError) as e:
             failures = await reminder_failed(self.db, doc.id, stamp)
@@ -205,10 +202,10 @@ class ReminderService:
             None
             if left < 0
             else next_due(
-                self.kb,
+                kb,
                 doc.kind,
                 doc.expires_on,
-                timezone=timezone,
+                timezone=tz.key,
                 hour=item.reminder_hour,
                 custom_days=custom,
                 after=now,

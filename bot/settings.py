@@ -28,7 +28,7 @@ class Settings:
     default_language: str
     default_timezone: str
     admin_ids: frozenset[int]
-    operator_chat_id: int | None
+    operators_group_id: int | None
     agency_contact: str
     log_level: str
     broadcast_rate: float = 25.0
@@ -85,7 +85,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     )
 
     operator_raw = _get(env, "OPERATOR_CHAT_ID")
-    operator_chat_id = _int("OPERATOR_CHAT_ID", operator_raw) if operator_raw else None
+    operators_group_id = _int("OPERATOR_CHAT_ID", operator_raw) if operator_raw else None
 
     log_level = (_get(env, "LOG_LEVEL") or "INFO").upper()
     if log_level not in logging.getLevelNamesMapping():
@@ -114,7 +114,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         default_language=language,
         default_timezone=timezone,
         admin_ids=admin_ids,
-        operator_chat_id=operator_chat_id,
+        operators_group_id=operators_group_id,
         agency_contact=_get(env, "AGENCY_CONTACT") or "",
         log_level=log_level,
         broadcast_rate=broadcast_rate,

@@ -41,17 +41,6 @@ def is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
-def script_of(word: str) -> Script:
-    first = word[0]
-    if first.isdigit():
-        return "digit"
-    if "a" <= first <= "z":
-        return "latin"
-    if is_cyrillic(first):
-        return "cyrillic"
-    return "han"
-
-
 def tokenize(normalized: str) -> list[Token]:
     """Splits normalised text into runs of one script; a Chinese run stays whole."""
     return [Token(m.group(), m.lastgroup) for m in _TOKEN.finditer(normalized)]  # type: ignore[arg-type]

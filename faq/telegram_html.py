@@ -1,8 +1,9 @@
-"""Checks that a string is HTML that Telegram accepts, and measures its visible length."""
+"""The content's markup: checks that a string is HTML Telegram accepts, and measures its visible
+length the way Telegram counts it. Reading HTML back as plain text is the bot's business
+(bot/telegram_text.py)."""
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 
@@ -72,8 +73,3 @@ def html_problems(text: str) -> list[str]:
 def visible_length(text: str) -> int:
     """The length Telegram counts against its 4,096-character limit: tags out, entities as one."""
     return len(_ENTITY.sub("x", _TAG.sub("", text)))
-
-
-def plain_text(text: str) -> str:
-    """What a user sees of a Telegram HTML message: tags removed, entities decoded."""
-    return html.unescape(_TAG.sub("", text))

@@ -2,17 +2,19 @@
 
 Operators only (the router's filter): anyone else falls through to the unknown-command answer.
 The message to broadcast stays where the operator sent it; recipients get a copy of it, so the
-preview (a copy back to the operator) is exactly what they will see.
+preview (a copy back to the operator) is exactly what they will see. The draft lives in FSM data
+as a `Draft`, read back and checked in one place.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -20,16 +22,16 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.clock import Clock
+from bot.broadcasts import BroadcastEngine
+from bot.callbacks import BroadcastCb
 from bot.dates import format_date, parse_date
 from bot.filters import IsOperator
 from bot.i18n import LANGUAGE_NAMES, Translator
-from bot.reminders import user_timezone
-from bot.settings import Settings
+from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
 from faq.model import LANGUAGES, KnowledgeBase
-from handlers.callbacks import BroadcastCb
-from handlers.common import NOT_A_COMMAND, show
+from handlers.common import NOT_A_COMMAND, respond, show
+from handlers.keyboards import button, markup
 from storage.broadcasts import (
     Broadcast,
     Segment,
@@ -37,12 +39,6 @@ from storage.broadcasts import (
     broadcasts_with_status,
     create_broadcast,
 )
-from storage.database import Database
-from storage.users import User
-
-if TYPE_CHECKING:
-    from bot.app import Services
-    from bot.broadcasts import BroadcastEngine
 
 router = Router(name="broadcast")
 router.message.filter(IsOperator())
@@ -58,6 +54,51 @@ class Compose(StatesGroup):
     audience = State()
     days = State()
     send_at = State()
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """The broadcast being composed: the operator's message, then who it goes to."""
+
+    from_chat_id: int
+    message_id: int
+    segment: Segment | None = None
+    count: int = 0
+    days_for: str = "active"  # what typed or chosen days mean: "expiring" or "active"
+
+    def to_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "from_chat_id": self.from_chat_id,
+            "message_id": self.message_id,
+            "count": self.count,
+            "days_for": self.days_for,
+        }
+        if self.segment is not None:
+            data["segment"] = self.segment.to_json()
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Draft | None:
+        """The draft kept in FSM data, or None when there is none (sent, cancelled, expired)."""
+        try:
+            segment = data.get("segment")
+            return cls(
+                from_chat_id=int(data["from_chat_id"]),
+                message_id=int(data["message_id"]),
+                segment=Segment.from_json(segment) if segment else None,
+                count=int(data.get("count", 0)),
+                days_for="expiring" if data.get("days_for") == "expiring" else "active",
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+async def _load(state: FSMContext) -> Draft | None:
+    return Draft.from_data(await state.get_data())
+
+
+async def _save(state: FSMContext, draft: Draft) -> None:
+    await state.set_data(draft.to_data())
 
 
 # --- pieces ---------------------------------------------------------------------------------------
@@ -104,17 +145,12 @@ def _with_back(menu: InlineKeyboardBuilder, t: Translator, columns: int) -> Inli
 
 
 def _confirm_menu(t: Translator) -> InlineKeyboardMarkup:
-    menu = InlineKeyboardBuilder()
-    menu.button(text=t("broadcast-btn-confirm"), callback_data=BroadcastCb(action="confirm"))
-    menu.button(text=t("broadcast-btn-later"), callback_data=BroadcastCb(action="later"))
-    menu.button(text=t("broadcast-btn-audience"), callback_data=BroadcastCb(action="audience"))
-    menu.button(text=t("broadcast-btn-cancel"), callback_data=BroadcastCb(action="cancel"))
-    menu.adjust(1)
-    return menu.as_markup()
-
-
-def _operator_zone(user: User, settings: Settings) -> ZoneInfo:
-    return ZoneInfo(user_timezone(user, settings))
+    return markup(
+        [button(t("broadcast-btn-confirm"), BroadcastCb(action="confirm"))],
+        [button(t("broadcast-btn-later"), BroadcastCb(action="later"))],
+        [button(t("broadcast-btn-audience"), BroadcastCb(action="audience"))],
+        [button(t("broadcast-btn-cancel"), BroadcastCb(action="cancel"))],
+    )
 
 
 def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> datetime | None:
@@ -135,109 +171,90 @@ def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> dateti
 
 
 async def _audience_step(
-    target: Message | CallbackQuery,
-    bot: Bot,
-    state: FSMContext,
-    segment: Segment,
-    db: Database,
-    kb: KnowledgeBase,
-    clock: Clock,
-    settings: Settings,
-    lang: str,
-    t: Translator,
+    target: Message | CallbackQuery, turn: Turn, draft: Draft, segment: Segment
 ) -> None:
     """Shows who the segment reaches and how many, with Confirm / Send at / Change / Cancel."""
-    now = clock.now()
-    today = now.astimezone(ZoneInfo(settings.default_timezone)).date()
-    count = await audience_size(db, segment, int(now.timestamp()), today)
-    await state.update_data(segment=segment.to_json(), count=count)
-    await state.set_state(Compose.audience)
-    name = _segment_name(segment, kb, lang, t)
+    now = turn.clock.now()
+    today = now.astimezone(ZoneInfo(turn.settings.default_timezone)).date()
+    count = await audience_size(turn.db, segment, int(now.timestamp()), today)
+    await _save(turn.state, replace(draft, segment=segment, count=count))
+    await turn.state.set_state(Compose.audience)
+    t = turn.t
+    name = _segment_name(segment, turn.kb, turn.lang, t)
     if count == 0:
         text, markup = t("broadcast-empty-audience", segment=name), _segment_menu(t)
     else:
         text, markup = t("broadcast-audience", segment=name, count=count), _confirm_menu(t)
-    if isinstance(target, CallbackQuery):
-        await show(target, bot, text, markup)
-    else:
-        await target.answer(text, reply_markup=markup)
+    await respond(target, turn.bot, text, markup)
 
 
-def _engine(services: Services) -> BroadcastEngine:
-    if services.broadcasts is None:
-        raise RuntimeError("the broadcast engine starts with the bot")
-    return services.broadcasts
+async def _expired(target: Message | CallbackQuery, turn: Turn) -> None:
+    """A step of a draft that is no longer there (sent, cancelled, or lost)."""
+    await turn.state.clear()
+    await respond(target, turn.bot, turn.t("broadcast-expired"))
 
 
 # --- composing ------------------------------------------------------------------------------------
 
 
 @router.message(Command("broadcast"))
-async def broadcast_command(message: Message, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await state.set_state(Compose.message)
-    await message.answer(t("broadcast-ask-message"))
+async def broadcast_command(message: Message, turn: Turn) -> None:
+    await turn.state.clear()
+    await turn.state.set_state(Compose.message)
+    await message.answer(turn.t("broadcast-ask-message"))
 
 
 @router.message(Compose.message, NOT_A_COMMAND)
-async def got_message(message: Message, bot: Bot, state: FSMContext, t: Translator) -> None:
+async def got_message(message: Message, turn: Turn) -> None:
     try:
-        await bot.copy_message(
+        await turn.bot.copy_message(
             chat_id=message.chat.id, from_chat_id=message.chat.id, message_id=message.message_id
         )
     except TelegramBadRequest:
-        await message.answer(t("broadcast-not-copyable"))
+        await message.answer(turn.t("broadcast-not-copyable"))
         return
-    await state.update_data(from_chat_id=message.chat.id, message_id=message.message_id)
-    await state.set_state(Compose.audience)
-    await message.answer(t("broadcast-preview-above"), reply_markup=_segment_menu(t))
+    await _save(turn.state, Draft(message.chat.id, message.message_id))
+    await turn.state.set_state(Compose.audience)
+    await message.answer(turn.t("broadcast-preview-above"), reply_markup=_segment_menu(turn.t))
 
 
 @router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "audience"))
-async def change_audience(callback: CallbackQuery, bot: Bot, t: Translator) -> None:
-    await show(callback, bot, t("broadcast-choose-audience"), _segment_menu(t))
+async def change_audience(callback: CallbackQuery, turn: Turn) -> None:
+    await show(callback, turn.bot, turn.t("broadcast-choose-audience"), _segment_menu(turn.t))
 
 
 @router.callback_query(Compose.days, BroadcastCb.filter(F.action == "audience"))
-async def back_from_days(
-    callback: CallbackQuery, bot: Bot, state: FSMContext, t: Translator
-) -> None:
-    await state.set_state(Compose.audience)
-    await show(callback, bot, t("broadcast-choose-audience"), _segment_menu(t))
+async def back_from_days(callback: CallbackQuery, turn: Turn) -> None:
+    await turn.state.set_state(Compose.audience)
+    await show(callback, turn.bot, turn.t("broadcast-choose-audience"), _segment_menu(turn.t))
 
 
 @router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "seg"))
 async def chose_segment_kind(
-    callback: CallbackQuery,
-    callback_data: BroadcastCb,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    clock: Clock,
-    settings: Settings,
-    lang: str,
-    t: Translator,
+    callback: CallbackQuery, callback_data: BroadcastCb, turn: Turn
 ) -> None:
-    kind = callback_data.value
+    if (draft := await _load(turn.state)) is None:
+        await _expired(callback, turn)
+        return
+    kind, t = callback_data.value, turn.t
     if kind == "lang":
         menu = InlineKeyboardBuilder()
         for code in LANGUAGES:
             menu.button(
                 text=LANGUAGE_NAMES[code], callback_data=BroadcastCb(action="lang", value=code)
             )
-        await show(callback, bot, t("broadcast-ask-language"), _with_back(menu, t, 2))
+        await show(callback, turn.bot, t("broadcast-ask-language"), _with_back(menu, t, 2))
     elif kind == "doc":
         menu = InlineKeyboardBuilder()
         for doc_kind in DOCUMENT_KINDS:
             menu.button(
-                text=kb.documents[doc_kind].text(lang).title,
+                text=turn.kb.documents[doc_kind].text(turn.lang).title,
                 callback_data=BroadcastCb(action="doc", value=doc_kind),
             )
-        await show(callback, bot, t("broadcast-ask-document"), _with_back(menu, t, 2))
+        await show(callback, turn.bot, t("broadcast-ask-document"), _with_back(menu, t, 2))
     elif kind in ("expiring", "active"):
-        await state.update_data(days_for=kind)
-        await state.set_state(Compose.days)
+        await _save(turn.state, replace(draft, days_for=kind))
+        await turn.state.set_state(Compose.days)
         menu = InlineKeyboardBuilder()
         for days in DAY_CHOICES:
             menu.button(
@@ -247,180 +264,112 @@ async def chose_segment_kind(
         question = (
             "broadcast-ask-days-expiring" if kind == "expiring" else "broadcast-ask-days-active"
         )
-        await show(callback, bot, t(question), _with_back(menu, t, 3))
+        await show(callback, turn.bot, t(question), _with_back(menu, t, 3))
     else:
-        await _audience_step(callback, bot, state, Segment("all"), db, kb, clock, settings, lang, t)
+        await _audience_step(callback, turn, draft, Segment("all"))
 
 
 @router.callback_query(Compose.audience, BroadcastCb.filter(F.action.in_({"lang", "doc"})))
-async def chose_value(
-    callback: CallbackQuery,
-    callback_data: BroadcastCb,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    clock: Clock,
-    settings: Settings,
-    lang: str,
-    t: Translator,
-) -> None:
+async def chose_value(callback: CallbackQuery, callback_data: BroadcastCb, turn: Turn) -> None:
     valid = LANGUAGES if callback_data.action == "lang" else DOCUMENT_KINDS
     if callback_data.value not in valid:
         await callback.answer()
         return
+    if (draft := await _load(turn.state)) is None:
+        await _expired(callback, turn)
+        return
     segment = Segment(callback_data.action, callback_data.value)  # type: ignore[arg-type]
-    await _audience_step(callback, bot, state, segment, db, kb, clock, settings, lang, t)
+    await _audience_step(callback, turn, draft, segment)
 
 
-async def _days_chosen(
-    target: Message | CallbackQuery, days: int, bot: Bot, state: FSMContext, **deps: Any
-) -> None:
-    data = await state.get_data()
-    segment = Segment(data.get("days_for", "active"), days)
-    await _audience_step(target, bot, state, segment, **deps)
+async def _days_chosen(target: Message | CallbackQuery, turn: Turn, days: int) -> None:
+    if (draft := await _load(turn.state)) is None:
+        await _expired(target, turn)
+        return
+    await _audience_step(target, turn, draft, Segment(draft.days_for, days))  # type: ignore[arg-type]
 
 
 @router.callback_query(Compose.days, BroadcastCb.filter(F.action == "days"))
-async def chose_days(
-    callback: CallbackQuery,
-    callback_data: BroadcastCb,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    clock: Clock,
-    settings: Settings,
-    lang: str,
-    t: Translator,
-) -> None:
+async def chose_days(callback: CallbackQuery, callback_data: BroadcastCb, turn: Turn) -> None:
     days = int(callback_data.value) if callback_data.value.isdigit() else DAY_CHOICES[0]
-    await _days_chosen(
-        callback, days, bot, state, db=db, kb=kb, clock=clock, settings=settings, lang=lang, t=t
-    )
+    await _days_chosen(callback, turn, days)
 
 
 @router.message(Compose.days, F.text, NOT_A_COMMAND)
-async def typed_days(
-    message: Message,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    kb: KnowledgeBase,
-    clock: Clock,
-    settings: Settings,
-    lang: str,
-    t: Translator,
-) -> None:
+async def typed_days(message: Message, turn: Turn) -> None:
     text = (message.text or "").strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
-        await message.answer(t("broadcast-bad-days", max=MAX_DAYS))
+        await message.answer(turn.t("broadcast-bad-days", max=MAX_DAYS))
         return
-    await _days_chosen(
-        message, int(text), bot, state, db=db, kb=kb, clock=clock, settings=settings, lang=lang, t=t
-    )
+    await _days_chosen(message, turn, int(text))
 
 
 # --- sending ----------------------------------------------------------------------------------
 
 
-@router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "confirm"))
-async def confirm(
-    callback: CallbackQuery,
-    bot: Bot,
-    state: FSMContext,
-    db: Database,
-    clock: Clock,
-    services: Services,
-    t: Translator,
-) -> None:
-    data = await state.get_data()
-    if "segment" not in data or "message_id" not in data:
-        await show(callback, bot, t("broadcast-expired"))
-        return
-    await state.clear()
-    broadcast_id = await create_broadcast(
-        db,
-        operator_id=callback.from_user.id,
-        from_chat_id=int(data["from_chat_id"]),
-        message_id=int(data["message_id"]),
-        segment=Segment.from_json(data["segment"]),
-        now=int(clock.now().timestamp()),
+async def _create(turn: Turn, draft: Draft, segment: Segment, send_at: int | None = None) -> int:
+    return await create_broadcast(
+        turn.db,
+        operator_id=turn.user.id,
+        from_chat_id=draft.from_chat_id,
+        message_id=draft.message_id,
+        segment=segment,
+        now=int(turn.clock.now().timestamp()),
+        send_at=send_at,
     )
-    await show(callback, bot, t("broadcast-started", id=broadcast_id, count=data.get("count", 0)))
-    _engine(services).launch(broadcast_id)
+
+
+@router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "confirm"))
+async def confirm(callback: CallbackQuery, turn: Turn, broadcasts: BroadcastEngine) -> None:
+    draft = await _load(turn.state)
+    if draft is None or draft.segment is None:
+        await show(callback, turn.bot, turn.t("broadcast-expired"))
+        return
+    await turn.state.clear()
+    broadcast_id = await _create(turn, draft, draft.segment)
+    text = turn.t("broadcast-started", id=broadcast_id, count=draft.count)
+    await show(callback, turn.bot, text)
+    broadcasts.launch(broadcast_id)
 
 
 @router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "later"))
-async def ask_time(
-    callback: CallbackQuery,
-    bot: Bot,
-    state: FSMContext,
-    clock: Clock,
-    user: User,
-    settings: Settings,
-    lang: str,
-    t: Translator,
-) -> None:
-    zone = _operator_zone(user, settings)
-    example = (clock.now().astimezone(zone) + timedelta(days=1)).replace(hour=10, minute=0)
-    await state.set_state(Compose.send_at)
-    await show(
-        callback,
-        bot,
-        t(
-            "broadcast-ask-time",
-            timezone=zone.key,
-            example=f"{format_date(example.date(), lang)} 10:00",
-        ),
+async def ask_time(callback: CallbackQuery, turn: Turn) -> None:
+    zone = turn.timezone
+    example = (turn.clock.now().astimezone(zone) + timedelta(days=1)).replace(hour=10, minute=0)
+    await turn.state.set_state(Compose.send_at)
+    text = turn.t(
+        "broadcast-ask-time",
+        timezone=zone.key,
+        example=f"{format_date(example.date(), turn.lang)} 10:00",
     )
+    await show(callback, turn.bot, text)
 
 
 @router.message(Compose.send_at, F.text, NOT_A_COMMAND)
-async def typed_time(
-    message: Message,
-    state: FSMContext,
-    db: Database,
-    clock: Clock,
-    services: Services,
-    user: User,
-    settings: Settings,
-    lang: str,
-    t: Translator,
-) -> None:
-    zone = _operator_zone(user, settings)
-    now = clock.now()
-    when = parse_send_at(message.text or "", lang, now, zone)
+async def typed_time(message: Message, turn: Turn, broadcasts: BroadcastEngine) -> None:
+    zone, t, now = turn.timezone, turn.t, turn.clock.now()
+    when = parse_send_at(message.text or "", turn.lang, now, zone)
     if when is None:
         await message.answer(t("broadcast-bad-time", timezone=zone.key))
         return
     if when <= now:
         await message.answer(t("broadcast-past-time"))
         return
-    data = await state.get_data()
-    if "segment" not in data or "message_id" not in data:
-        await state.clear()
+    draft = await _load(turn.state)
+    await turn.state.clear()
+    if draft is None or draft.segment is None:
         await message.answer(t("broadcast-expired"))
         return
-    await state.clear()
     send_at = int(when.timestamp())
-    broadcast_id = await create_broadcast(
-        db,
-        operator_id=message.chat.id,
-        from_chat_id=int(data["from_chat_id"]),
-        message_id=int(data["message_id"]),
-        segment=Segment.from_json(data["segment"]),
-        now=int(now.timestamp()),
-        send_at=send_at,
-    )
-    _engine(services).arm(broadcast_id, send_at)
+    broadcast_id = await _create(turn, draft, draft.segment, send_at)
+    broadcasts.arm(broadcast_id, send_at)
     local = when.astimezone(zone)
     await message.answer(
         t(
             "broadcast-scheduled",
             id=broadcast_id,
-            count=data.get("count", 0),
-            when=f"{format_date(local.date(), lang)} {local:%H:%M}",
+            count=draft.count,
+            when=f"{format_date(local.date(), turn.lang)} {local:%H:%M}",
             timezone=zone.key,
         )
     )
@@ -430,15 +379,15 @@ async def typed_time(
     StateFilter(Compose.audience, Compose.days, Compose.send_at),
     BroadcastCb.filter(F.action == "cancel"),
 )
-async def cancel_draft(callback: CallbackQuery, bot: Bot, state: FSMContext, t: Translator) -> None:
-    await state.clear()
-    await show(callback, bot, t("broadcast-draft-cancelled"))
+async def cancel_draft(callback: CallbackQuery, turn: Turn) -> None:
+    await turn.state.clear()
+    await show(callback, turn.bot, turn.t("broadcast-draft-cancelled"))
 
 
 @router.callback_query(BroadcastCb.filter(F.action != "stop"))
-async def stale_button(callback: CallbackQuery, bot: Bot, t: Translator) -> None:
+async def stale_button(callback: CallbackQuery, turn: Turn) -> None:
     """A button of a broadcast draft that was already sent, cancelled or replaced."""
-    await show(callback, bot, t("broadcast-expired"))
+    await show(callback, turn.bot, turn.t("broadcast-expired"))
 
 
 @router.message(StateFilter(Compose.audience, Compose.send_at, Compose.days), ~F.text)
@@ -457,13 +406,14 @@ def _describe(b: Broadcast, t: Translator) -> str:
 
 
 @router.message(Command("broadcast_cancel"))
-async def cancel_command(message: Message, db: Database, services: Services, t: Translator) -> None:
-    active = await broadcasts_with_status(db, "draft", "scheduled", "sending")
+async def cancel_command(message: Message, turn: Turn, broadcasts: BroadcastEngine) -> None:
+    t = turn.t
+    active = await broadcasts_with_status(turn.db, "draft", "scheduled", "sending")
     if not active:
         await message.answer(t("broadcast-nothing-to-cancel"))
         return
     if len(active) == 1:
-        await _cancel(message, active[0].id, services, t)
+        await _cancel(message, active[0].id, broadcasts, t)
         return
     menu = InlineKeyboardBuilder()
     for b in active:
@@ -474,15 +424,17 @@ async def cancel_command(message: Message, db: Database, services: Services, t: 
 
 @router.callback_query(BroadcastCb.filter(F.action == "stop"))
 async def cancel_pressed(
-    callback: CallbackQuery, callback_data: BroadcastCb, services: Services, t: Translator
+    callback: CallbackQuery, callback_data: BroadcastCb, broadcasts: BroadcastEngine, t: Translator
 ) -> None:
     await callback.answer()
     if isinstance(callback.message, Message) and callback_data.value.isdigit():
-        await _cancel(callback.message, int(callback_data.value), services, t)
+        await _cancel(callback.message, int(callback_data.value), broadcasts, t)
 
 
-async def _cancel(message: Message, broadcast_id: int, services: Services, t: Translator) -> None:
-    if await _engine(services).cancel(broadcast_id):
+async def _cancel(
+    message: Message, broadcast_id: int, broadcasts: BroadcastEngine, t: Translator
+) -> None:
+    if await broadcasts.cancel(broadcast_id):
         await message.answer(t("broadcast-cancelled", id=broadcast_id))
     else:
         await message.answer(t("broadcast-already-over", id=broadcast_id))

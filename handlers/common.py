@@ -24,3 +24,13 @@ async def show(
             if "not modified" in str(e):
                 return
     await bot.send_message(callback.from_user.id, text, reply_markup=markup)
+
+
+async def respond(
+    event: Message | CallbackQuery, bot: Bot, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """A command is answered with a new message; a button press replaces the pressed one."""
+    if isinstance(event, CallbackQuery):
+        await show(event, bot, text, markup)
+    else:
+        await event.answer(text, reply_markup=markup)

@@ -11,14 +11,14 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import DocCb, MenuCb
 from bot.dates import format_date
 from bot.ics import document_calendar
+from bot.menus import main_menu
 from bot.reminders import document_name
 from bot.schedule import days_left, tomorrow_at
-from handlers.callbacks import DocCb, MenuCb
-from handlers.common import NOT_A_COMMAND, show
-from handlers.keyboards import main_menu
-from handlers.turn import Turn
+from bot.turn import Turn
+from handlers.common import NOT_A_COMMAND, respond, show
 from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
 from storage.documents import (
     Document,
@@ -68,14 +68,9 @@ async def _list(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
 
 
 @router.message(Command("mydocs"))
-async def mydocs_command(message: Message, turn: Turn) -> None:
-    text, markup = await _list(turn)
-    await message.answer(text, reply_markup=markup)
-
-
 @router.callback_query(MenuCb.filter(F.action == "docs"))
-async def mydocs_button(callback: CallbackQuery, turn: Turn) -> None:
-    await show(callback, turn.bot, *await _list(turn))
+async def mydocs(event: Message | CallbackQuery, turn: Turn) -> None:
+    await respond(event, turn.bot, *await _list(turn))
 
 
 async def _owned(callback: CallbackQuery, data: DocCb, turn: Turn) -> Document | None:

@@ -7,7 +7,7 @@ from aiogram.enums import ChatType
 from aiogram.types import Message
 
 from bot.i18n import Translator
-from handlers.keyboards import main_menu
+from bot.menus import main_menu
 
 router = Router(name="fallback")
 router.message.filter(F.chat.type == ChatType.PRIVATE)

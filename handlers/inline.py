@@ -10,9 +10,10 @@ from aiogram.types import (
     LinkPreviewOptions,
 )
 
+from bot.telegram_text import plain_text
 from faq.matcher import Matcher
 from faq.model import KnowledgeBase
-from faq.telegram_html import plain_text, visible_length
+from faq.telegram_html import visible_length
 from handlers.answers import answer_text
 
 router = Router(name="inline")

@@ -6,14 +6,12 @@ deep-copies every button: on the free-text path that copy cost more than matchin
 
 from __future__ import annotations
 
-from functools import cache
-
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callbacks import CategoryCb, LangCb, MenuCb, TopicCb
 from bot.i18n import LANGUAGE_NAMES, Translator
 from faq.model import KnowledgeBase, Topic
-from handlers.callbacks import CategoryCb, LangCb, MenuCb, TopicCb
 
 TOPICS_PER_PAGE = 6
 
@@ -26,22 +24,6 @@ def markup(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
 
 
-@cache
-def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    return markup(
-        [button(t("menu-renew"), MenuCb(action="renew"))],
-        [button(t("menu-docs"), MenuCb(action="docs"))],
-        [
-            button(t("menu-topics"), MenuCb(action="topics")),
-            button(t("menu-ask"), MenuCb(action="ask")),
-        ],
-        [
-            button(t("menu-operator"), MenuCb(action="operator")),
-            button(t("menu-language"), MenuCb(action="lang")),
-        ],
-    )
-
-
 def language_menu(current: str) -> InlineKeyboardMarkup:
     buttons = [
         button(f"{'✅ ' if code == current else ''}{name}", LangCb(code=code))
@@ -50,12 +32,12 @@ def language_menu(current: str) -> InlineKeyboardMarkup:
     return markup(*(buttons[i : i + 2] for i in range(0, len(buttons), 2)))
 
 
-def categories_menu(kb_data: KnowledgeBase, lang: str, t: Translator) -> InlineKeyboardMarkup:
+def categories_menu(kb: KnowledgeBase, lang: str, t: Translator) -> InlineKeyboardMarkup:
     return markup(
         *(
             [button(category.title(lang), CategoryCb(id=category.id))]
-            for category in kb_data.categories
-            if kb_data.topics_in(category.id)
+            for category in kb.categories
+            if kb.topics_in(category.id)
         ),
         [button(t("btn-home"), MenuCb(action="home"))],
     )
@@ -66,9 +48,9 @@ def page_count(total: int) -> int:
 
 
 def category_menu(
-    kb_data: KnowledgeBase, category_id: str, page: int, lang: str, t: Translator
+    kb: KnowledgeBase, category_id: str, page: int, lang: str, t: Translator
 ) -> InlineKeyboardMarkup:
-    topics = kb_data.topics_in(category_id)
+    topics = kb.topics_in(category_id)
     pages = page_count(len(topics))
     page = min(max(page, 0), pages - 1)
     shown = topics[page * TOPICS_PER_PAGE : (page + 1) * TOPICS_PER_PAGE]
@@ -88,10 +70,8 @@ def category_menu(
     )
 
 
-def answer_menu(
-    kb_data: KnowledgeBase, topic: Topic, lang: str, t: Translator
-) -> InlineKeyboardMarkup:
-    related = [kb_data.topics[r] for r in topic.related if r in kb_data.topics]
+def answer_menu(kb: KnowledgeBase, topic: Topic, lang: str, t: Translator) -> InlineKeyboardMarkup:
+    related = [kb.topics[r] for r in topic.related if r in kb.topics]
     return markup(
         *([button(f"➡️ {other.text(lang).short}", TopicCb(id=other.id))] for other in related),
         [
@@ -125,11 +105,11 @@ def declined_menu(t: Translator) -> InlineKeyboardMarkup:
 
 
 def suggestions_menu(
-    kb_data: KnowledgeBase, topic_ids: list[str], lang: str, t: Translator
+    kb: KnowledgeBase, topic_ids: list[str], lang: str, t: Translator
 ) -> InlineKeyboardMarkup:
     return markup(
         *(
-            [button(kb_data.topics[topic_id].text(lang).short, TopicCb(id=topic_id))]
+            [button(kb.topics[topic_id].text(lang).short, TopicCb(id=topic_id))]
             for topic_id in topic_ids
         ),
         [button(t("menu-operator"), MenuCb(action="operator"))],

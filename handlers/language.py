@@ -6,10 +6,11 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
+from bot.callbacks import LangCb, MenuCb
 from bot.i18n import LANGUAGE_NAMES, I18n, Translator
-from handlers.callbacks import LangCb, MenuCb
+from bot.menus import main_menu
 from handlers.common import show
-from handlers.keyboards import language_menu, main_menu
+from handlers.keyboards import language_menu
 from storage.database import Database
 from storage.users import set_language
 

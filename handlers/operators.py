@@ -13,31 +13,27 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Router
 from aiogram.enums import ChatAction, ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 from aiogram.utils.text_decorations import html_decoration
 
 from bot.charts import ChartLabels, draw_stats_chart
-from bot.clock import Clock
 from bot.commands import OPERATOR_COMMANDS
-from bot.content import reload_content
+from bot.content import Content
 from bot.filters import IsOperator
-from bot.i18n import LANGUAGE_NAMES, I18n, Translator, pick_language
+from bot.i18n import LANGUAGE_NAMES, I18n, Translator
+from bot.preferences import language_of
 from bot.settings import Settings
+from bot.turn import Turn
 from faq import ContentError, KnowledgeBase
 from faq.model import LANGUAGES
 from faq.telegram_html import visible_length
 from handlers.fallback import unknown_command
-from storage.database import Database
 from storage.stats import Stats, gather_stats
-
-if TYPE_CHECKING:  # bot.app imports the handlers
-    from bot.app import Services
 
 log = logging.getLogger(__name__)
 router = Router(name="operators")
@@ -75,11 +71,13 @@ def _fit(lines: list[str]) -> str:
     return text
 
 
-def stats_text(stats: Stats, kb: KnowledgeBase, t: Translator, today: str) -> str:
+def stats_text(
+    stats: Stats, kb: KnowledgeBase, settings: Settings, t: Translator, today: str
+) -> str:
     lines = [t("stats-title", date=today)]
     by_lang: dict[str, list[int]] = {}
     for u in stats.users:
-        counts = by_lang.setdefault(u.language or pick_language(u.tg_language, "en"), [0, 0, 0])
+        counts = by_lang.setdefault(language_of(u, settings), [0, 0, 0])
         counts[0] += u.total
         counts[1] += u.active
         counts[2] += u.blocked
@@ -127,22 +125,13 @@ def chart_labels(t: Translator, today: date, weeks: int, days: Sequence[date]) -
 
 
 @router.message(Command("stats"), IsOperator())
-async def stats_command(
-    message: Message,
-    bot: Bot,
-    db: Database,
-    kb: KnowledgeBase,
-    settings: Settings,
-    clock: Clock,
-    i18n: I18n,
-    t: Translator,
-) -> None:
-    now = clock.now()
-    local = now.astimezone(ZoneInfo(settings.default_timezone))
+async def stats_command(message: Message, turn: Turn, i18n: I18n) -> None:
+    t, now = turn.t, turn.clock.now()
+    local = now.astimezone(ZoneInfo(turn.settings.default_timezone))
     midnight = datetime.combine(local.date(), time(), local.tzinfo)
     offset = local.utcoffset()
     stats = await gather_stats(
-        db,
+        turn.db,
         now=int(now.timestamp()),
         today=local.date(),
         day_starts_at=int(midnight.timestamp()),
@@ -150,8 +139,8 @@ async def stats_command(
         question_days=DAYS,
         weeks=WEEKS,
     )
-    await message.answer(stats_text(stats, kb, t, local.date().isoformat()))
-    await bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
+    await message.answer(stats_text(stats, turn.kb, turn.settings, t, local.date().isoformat()))
+    await turn.bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
     days = [d for d, _, _ in stats.questions_per_day]
     try:
         png = await asyncio.to_thread(
@@ -184,11 +173,9 @@ def problems_text(problems: list[str], t: Translator) -> str:
 
 
 @router.message(Command("reload_faq"), IsOperator())
-async def reload_faq(
-    message: Message, services: Services, dispatcher: Dispatcher, t: Translator
-) -> None:
+async def reload_faq(message: Message, content: Content, t: Translator) -> None:
     try:
-        reloaded = await reload_content(services, dispatcher.workflow_data)
+        reloaded = await content.reload()
     except ContentError as e:
         log.warning("/reload_faq: content invalid, keeping the old content: %s", e)
         await message.answer(problems_text(e.problems, t))

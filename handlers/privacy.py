@@ -10,9 +10,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.callbacks import ForgetCb
 from bot.clock import Clock
 from bot.i18n import Translator
-from handlers.callbacks import ForgetCb
 from handlers.common import show
 from storage.database import Database
 from storage.privacy import export_user, forget_user

@@ -7,8 +7,8 @@ from aiogram.enums import ChatType
 from aiogram.filters import StateFilter
 from aiogram.types import InlineKeyboardMarkup, Message
 
-from bot.clock import Clock
 from bot.i18n import I18n, Translator
+from bot.turn import Turn
 from faq.matcher import FOREIGN, Match, Matcher
 from faq.model import KnowledgeBase
 from handlers.answers import answer_text
@@ -19,7 +19,6 @@ from handlers.keyboards import (
     smalltalk_menu,
     suggestions_menu,
 )
-from storage.database import Database
 from storage.questions import LoggedQuestion, Outcome, log_question
 
 router = Router(name="questions")
@@ -27,32 +26,23 @@ router.message.filter(F.chat.type == ChatType.PRIVATE)
 
 
 @router.message(StateFilter(None), F.text, ~F.text.startswith("/"))
-async def question(
-    message: Message,
-    matcher: Matcher,
-    kb: KnowledgeBase,
-    db: Database,
-    i18n: I18n,
-    clock: Clock,
-    t: Translator,
-) -> None:
+async def question(message: Message, turn: Turn, matcher: Matcher, i18n: I18n) -> None:
     text = message.text or ""
-    match = matcher.match(text, lang_hint=t.lang)
-    reply, markup, outcome = _reply(match, kb, i18n.translator(match.lang), t)
+    match = matcher.match(text, lang_hint=turn.lang)
+    reply, markup, outcome = _reply(match, turn.kb, i18n.translator(match.lang), turn.t)
     await message.answer(reply, reply_markup=markup)
-    if message.from_user is not None:
-        await log_question(
-            db,
-            LoggedQuestion(
-                user_id=message.from_user.id,
-                asked_at=int(clock.now().timestamp()),
-                text=text,
-                lang=match.lang,
-                topic_id=match.topic_id,
-                score=match.score,
-                outcome=outcome,
-            ),
-        )
+    await log_question(
+        turn.db,
+        LoggedQuestion(
+            user_id=turn.user.id,
+            asked_at=int(turn.clock.now().timestamp()),
+            text=text,
+            lang=match.lang,
+            topic_id=match.topic_id,
+            score=match.score,
+            outcome=outcome,
+        ),
+    )
 
 
 def _reply(
@@ -63,7 +53,7 @@ def _reply(
         return (
             answer_t(f"st-{match.smalltalk}"),
             smalltalk_menu(match.smalltalk, answer_t),
-            ("smalltalk"),
+            "smalltalk",
         )
     if match.subject == FOREIGN:
         return t("unsupported-language"), language_menu(t.lang), "declined"
@@ -72,14 +62,14 @@ def _reply(
         return (
             answer_text(kb, topic, match.lang),
             answer_menu(kb, topic, match.lang, answer_t),
-            ("answered"),
+            "answered",
         )
     if match.topic_id is not None:
         suggested = [match.topic_id, *match.alternatives]
         return (
             answer_t("match-unsure"),
             suggestions_menu(kb, suggested, match.lang, answer_t),
-            ("suggested"),
+            "suggested",
         )
     reason = answer_t(f"decline-{match.subject}" if match.subject else "decline-generic")
     return reason, declined_menu(answer_t), "declined"

@@ -7,10 +7,10 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import MenuCb
 from bot.i18n import Translator
-from handlers.callbacks import MenuCb
+from bot.menus import main_menu
 from handlers.common import show
-from handlers.keyboards import main_menu
 
 router = Router(name="start")
 

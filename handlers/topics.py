@@ -6,10 +6,10 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
+from bot.callbacks import CategoryCb, MenuCb, TopicCb
 from bot.i18n import Translator
 from faq.model import KnowledgeBase
 from handlers.answers import answer_text
-from handlers.callbacks import CategoryCb, MenuCb, TopicCb
 from handlers.common import show
 from handlers.keyboards import answer_menu, categories_menu, category_menu, page_count
 

@@ -11,11 +11,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import MenuCb, SettingsCb
 from bot.i18n import Translator
+from bot.preferences import timezone_of
 from bot.reminders import reschedule_user
-from handlers.callbacks import MenuCb, SettingsCb
+from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, show
-from handlers.turn import Turn
+from handlers.keyboards import button, markup
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
 router = Router(name="settings")
@@ -51,20 +53,20 @@ def _summary(turn: Turn, user: User | None = None) -> str:
     )
     return t(
         "settings-summary",
-        timezone=user.timezone or turn.settings.default_timezone,
+        timezone=timezone_of(user, turn.settings).key,
         hour=f"{user.reminder_hour:02d}:00",
         days=days,
     )
 
 
 def _menu(t: Translator) -> InlineKeyboardMarkup:
-    menu = InlineKeyboardBuilder()
-    menu.button(text=t("settings-btn-tz"), callback_data=SettingsCb(what="tz"))
-    menu.button(text=t("settings-btn-hour"), callback_data=SettingsCb(what="hour"))
-    menu.button(text=t("settings-btn-days"), callback_data=SettingsCb(what="days"))
-    menu.button(text=t("btn-home"), callback_data=MenuCb(action="home"))
-    menu.adjust(1)
-    return menu.as_markup()
+    return markup(
+        *(
+            [button(t(f"settings-btn-{what}"), SettingsCb(what=what))]
+            for what in ("tz", "hour", "days")
+        ),
+        [button(t("btn-home"), MenuCb(action="home"))],
+    )
 
 
 async def _rescheduled(turn: Turn) -> User:

@@ -16,16 +16,16 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
+from bot.callbacks import DocCb, KindCb, MenuCb, TopicCb, WizardCb
 from bot.dates import format_date, parse_date
 from bot.i18n import Translator
+from bot.menus import main_menu
 from bot.reminders import document_name, next_due
+from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
 from faq.model import KnowledgeBase
 from handlers.calendar import CalendarCb, calendar_keyboard, handle_calendar_press
-from handlers.callbacks import DocCb, KindCb, MenuCb, TopicCb, WizardCb
-from handlers.common import NOT_A_COMMAND, show
-from handlers.keyboards import main_menu
-from handlers.turn import Turn
+from handlers.common import NOT_A_COMMAND, respond, show
 from storage.documents import Document, add_document, get_document, update_document
 
 router = Router(name="wizard")
@@ -48,11 +48,11 @@ def _years_later(day: date, years: int) -> date:
 
 
 def _steps(t: Translator, back: bool = True) -> InlineKeyboardBuilder:
-    kb = InlineKeyboardBuilder()
+    steps = InlineKeyboardBuilder()
     if back:
-        kb.button(text=t("btn-back"), callback_data=WizardCb(action="back"))
-    kb.button(text=t("wizard-btn-cancel"), callback_data=WizardCb(action="cancel"))
-    return kb
+        steps.button(text=t("btn-back"), callback_data=WizardCb(action="back"))
+    steps.button(text=t("wizard-btn-cancel"), callback_data=WizardCb(action="cancel"))
+    return steps
 
 
 def _kind_menu(kb: KnowledgeBase, lang: str, t: Translator) -> InlineKeyboardMarkup:
@@ -162,14 +162,9 @@ async def _start(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
 
 
 @router.message(Command("renew"))
-async def renew_command(message: Message, turn: Turn) -> None:
-    text, markup = await _start(turn)
-    await message.answer(text, reply_markup=markup)
-
-
 @router.callback_query(MenuCb.filter(F.action == "renew"))
-async def renew_button(callback: CallbackQuery, turn: Turn) -> None:
-    await show(callback, turn.bot, *await _start(turn))
+async def renew(event: Message | CallbackQuery, turn: Turn) -> None:
+    await respond(event, turn.bot, *await _start(turn))
 
 
 # --- step 1: the kind of document -------------------------------------------------------------

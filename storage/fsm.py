@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from aiogram.exceptions import DataNotDictLikeError
@@ -24,8 +24,6 @@ from storage.database import Database
 
 if TYPE_CHECKING:
     import aiosqlite
-
-    from bot.clock import Clock
 
 _KEY_WHERE = (
     "bot_id = ? AND chat_id = ? AND user_id = ? AND thread_id = ? "
@@ -89,14 +87,12 @@ class SQLiteStorage(BaseStorage):
     writes in a single transaction, so two updates for the same user cannot lose each other's keys.
     """
 
-    def __init__(self, db: Database, *, clock: Clock | None = None) -> None:
+    def __init__(self, db: Database, *, now: Callable[[], float] = time.time) -> None:
         self.db = db
-        self._clock = clock
+        self._now_source = now
 
     def _now(self) -> int:
-        if self._clock is not None:
-            return int(self._clock.now().timestamp())
-        return int(time.time())
+        return int(self._now_source())
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         async with self.db.write() as conn:

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
 
 from bot.app import Services, create_bot, create_dispatcher, create_services
 from bot.clock import FrozenClock
+from bot.content import Content
 from bot.local_api import ApiCall, FakeUser, LocalSession, LocalTelegram
 from bot.settings import load_settings
+from faq import KnowledgeBase, load_knowledge_base
 
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
 
 def make_services(db_path: Path, **env: str) -> Services:
+    """Services whose bot talks to a LocalTelegram of its own (`Chat(services).telegram`)."""
     settings = load_settings({"DATABASE_PATH": str(db_path), **env})
-    return create_services(settings, clock=FrozenClock(START))
+    bot = create_bot(settings, session=LocalSession(LocalTelegram()))
+    return create_services(settings, bot, clock=FrozenClock(START), content=Content(_kb()))
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return load_knowledge_base()
 
 
 class Chat:
@@ -25,8 +35,9 @@ class Chat:
 
     def __init__(self, services: Services, *, throttle: bool = False) -> None:
         self.services = services
-        self.telegram = LocalTelegram()
-        self.bot: Bot = create_bot(services.settings, session=LocalSession(self.telegram))
+        self.bot: Bot = services.bot
+        assert isinstance(self.bot.session, LocalSession)
+        self.telegram: LocalTelegram = self.bot.session.telegram
         self.dp: Dispatcher = create_dispatcher(services, throttle=throttle, run_jobs=False)
         self._offset = 0
 

@@ -62,7 +62,6 @@ async def seed(db: Database, users: int, now: int = NOW) -> list[int]:
 
 
 def engine_of(chat: Chat) -> BroadcastEngine:
-    assert chat.services.broadcasts is not None
     return chat.services.broadcasts
 
 

@@ -226,9 +226,9 @@ async def test_close_leaves_the_shared_database_open(storage: SQLiteStorage, db:
     assert await storage.get_state(KEY) == Renewal.city.state
 
 
-async def test_updated_at_comes_from_the_clock_when_given_one(db: Database) -> None:
+async def test_updated_at_comes_from_the_now_function_when_given_one(db: Database) -> None:
     clock = FrozenClock(datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
-    storage = SQLiteStorage(db, clock=clock)
+    storage = SQLiteStorage(db, now=lambda: clock.now().timestamp())
     await storage.set_state(KEY, Renewal.city)
     clock.advance(timedelta(minutes=5))
     await storage.update_data(KEY, {"city": "Kazan"})

@@ -131,7 +131,7 @@ async def test_a_crash_mid_work_apologises_without_a_traceback(tmp_path: Path, i
             raise RuntimeError("index exploded")
 
     services = make_services(tmp_path / "b.db")
-    services.matcher = BrokenMatcher()  # type: ignore[assignment]
+    services.content.swap(services.content.kb, BrokenMatcher())  # type: ignore[arg-type]
     chat = Chat(services)
     await chat.start()
     [apology] = replies(await chat.say(ANN, "hello there"))

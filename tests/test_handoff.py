@@ -89,7 +89,7 @@ async def test_the_card_says_who_asks_with_documents_and_the_question(
     assert "Conversation #1" in text
     assert '<a href="tg://user?id=10">Ann &lt;&amp;&gt; Co</a> @ann_k' in text
     assert "Language: Русский" in text
-    kb = hchat.services.kb
+    kb = hchat.services.content.kb
     visa = kb.documents["visa"].text("en").title
     registration = kb.documents["registration"].text("en").title
     assert f"• {visa}: " in text and "10 days left" in text  # 21 Nov to 1 Dec, Moscow time

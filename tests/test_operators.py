@@ -255,7 +255,7 @@ async def test_stats_message_and_chart_for_an_operator(ops: Chat, i18n: I18n) ->
     calls = await ops.say(OPERATOR, "/stats")
     t = i18n.translator("en")
     [text] = replies(calls)
-    kb = ops.services.kb
+    kb = ops.services.content.kb
     # The operator counts too: six users, five of them seen within 30 days, one blocked.
     expected_lines = [
         t("stats-title", date="2026-11-21"),
@@ -350,8 +350,8 @@ def content(tmp_path: Path) -> Path:
 async def test_reload_faq_swaps_in_the_new_content_everywhere(
     ops: Chat, content: Path, i18n: I18n
 ) -> None:
-    services = ops.services
-    old_kb, old_matcher = services.kb, services.matcher
+    holder = ops.services.content
+    old_kb, old_matcher = holder.kb, holder.matcher
     question = "what is the penalty if i overstay my visa"
     [before] = replies(await ops.say(CLIENT, question))
     title = old_kb.topics["overstay-penalties"].text("en").title
@@ -366,16 +366,16 @@ async def test_reload_faq_swaps_in_the_new_content_everywhere(
     (content / "topics" / "renewal-photos-2.toml").write_text(
         extra.replace('id = "renewal-photos"', 'id = "renewal-photos-2"', 1), "utf-8"
     )
-    services.content_dir = content
+    holder.directory = content
 
     [reply] = replies(await ops.say(OPERATOR, "/reload_faq"))
     topics = len(old_kb.topics)
     assert reply.text == i18n.translator("en")("reload-faq-done", before=topics, after=topics + 1)
-    assert services.kb is not old_kb and services.matcher is not old_matcher
-    assert ops.dp.workflow_data["kb"] is services.kb
-    assert ops.dp.workflow_data["matcher"] is services.matcher
-    assert services.reminders is not None and services.reminders.kb is services.kb
-    assert "renewal-photos-2" in services.kb.topics
+    assert holder.kb is not old_kb and holder.matcher is not old_matcher
+    # one holder, shared by the dispatcher and every service that reads the content
+    assert ops.dp.workflow_data["content"] is holder
+    assert ops.services.reminders.content is holder and ops.services.desk.content is holder
+    assert "renewal-photos-2" in holder.kb.topics
 
     [after] = replies(await ops.say(CLIENT, question))
     assert after.text.startswith("<b>Fines for overstaying</b>")
@@ -384,23 +384,22 @@ async def test_reload_faq_swaps_in_the_new_content_everywhere(
 async def test_reload_faq_with_invalid_content_keeps_the_old_and_shows_the_problems(
     ops: Chat, content: Path, i18n: I18n
 ) -> None:
-    services = ops.services
-    old_kb, old_matcher = services.kb, services.matcher
+    holder = ops.services.content
+    old_kb, old_matcher = holder.kb, holder.matcher
     (content / "topics" / "broken.toml").write_text('id = "broken\n', "utf-8")
     shutil.copy(content / "topics" / "renewal-photos.toml", content / "topics" / "photos<b>.toml")
     with pytest.raises(ContentError) as error:
         load_knowledge_base(content)
     problems = error.value.problems
-    services.content_dir = content
+    holder.directory = content
 
     [reply] = replies(await ops.say(OPERATOR, "/reload_faq"))
     lines = reply.text.split("\n")
     assert lines[0] == i18n.translator("en")("reload-faq-failed", count=len(problems))
     assert [f"• {html_decoration.quote(p)}" for p in problems] == lines[2:]
     assert any("photos&lt;b&gt;" in line for line in lines)
-    assert services.kb is old_kb and services.matcher is old_matcher
-    assert ops.dp.workflow_data["kb"] is old_kb
-    assert services.reminders is not None and services.reminders.kb is old_kb
+    assert holder.kb is old_kb and holder.matcher is old_matcher
+    assert ops.services.reminders.content.kb is old_kb
 
     title = old_kb.topics["overstay-penalties"].text("en").title
     [answer] = replies(await ops.say(CLIENT, "what is the penalty if i overstay my visa"))
@@ -417,7 +416,7 @@ async def test_reload_faq_shows_the_first_twenty_problems_within_the_message_lim
     with pytest.raises(ContentError) as error:
         load_knowledge_base(content)
     assert len(error.value.problems) == 25
-    ops.services.content_dir = content
+    ops.services.content.directory = content
 
     [reply] = replies(await ops.say(OPERATOR, "/reload_faq"))
     lines = reply.text.split("\n")

@@ -38,7 +38,6 @@ class World:
         if at is not None:
             self.clock.set(at)
         before = len(self.chat.telegram.calls)
-        assert self.chat.services.reminders is not None
         await self.chat.services.reminders.send_due(self.clock.now())
         return [c for c in self.chat.telegram.calls[before:] if c.method == "sendMessage"]
 
@@ -52,7 +51,7 @@ class World:
         assert u is not None
         now = self.clock.now()
         first = next_due(
-            self.chat.services.kb,
+            self.chat.services.content.kb,
             kind,
             expires_on,
             timezone=tz or "Europe/Moscow",

@@ -18,7 +18,7 @@ def test_defaults_need_no_configuration() -> None:
     assert s.telegram_api_url == "https://api.telegram.org"
     assert s.database_path == Path("data/renewal-bot.db")
     assert (s.default_language, s.default_timezone) == ("en", "Europe/Moscow")
-    assert s.admin_ids == frozenset() and s.operator_chat_id is None
+    assert s.admin_ids == frozenset() and s.operators_group_id is None
     assert s.log_level == "INFO"
 
 
@@ -38,7 +38,7 @@ def test_every_setting_is_read() -> None:
     )
     assert s.bot_token == "123:abc-DEF_1" and not s.offline
     assert s.telegram_api_url == "http://127.0.0.1:8081"
-    assert s.admin_ids == {1, 22, 333} and s.operator_chat_id == -1001234
+    assert s.admin_ids == {1, 22, 333} and s.operators_group_id == -1001234
     assert (s.default_language, s.default_timezone, s.log_level) == ("zh", "Asia/Shanghai", "DEBUG")
     assert "abc-DEF" not in repr(s)
 

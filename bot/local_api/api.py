@@ -1,46 +1,24 @@
-"""An in-memory Telegram Bot API: answers the bot's methods, records every call, makes updates.
+"""The bot's side of the in-memory Telegram: answers Bot API methods the way Telegram would.
 
-It behaves like Telegram where the bot could tell the difference: HTML Telegram would refuse is
-refused with the same 400, so are over-long texts and callback data, blocked users answer 403, and
-queued failures (a 429 with retry_after, a 5xx) are returned exactly once each. The offline console,
-the fake HTTP server the end-to-end tests run the bot against, and the handler tests all use it.
+HTML Telegram would refuse is refused with the same 400, so are over-long texts and callback data,
+blocked users answer 403, and queued failures (a 429 with retry_after, a 5xx) are returned exactly
+once each. Every call is recorded.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import itertools
 import json
 import time
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from aiogram import Bot
-from aiogram.client.session.base import BaseSession
-from aiogram.methods import TelegramMethod
-from aiogram.methods.base import TelegramType
-
-from faq.telegram_html import html_problems, plain_text, visible_length
+from bot.telegram_text import plain_text
+from faq.telegram_html import html_problems, visible_length
 
 _SENDING_METHODS = {"sendmessage", "senddocument", "sendphoto", "copymessage", "forwardmessage"}
-
-
-@dataclass(frozen=True, slots=True)
-class FakeUser:
-    id: int
-    first_name: str = "Test"
-    language_code: str | None = "en"
-    username: str | None = None
-
-    def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
-        if self.language_code:
-            data["language_code"] = self.language_code
-        if self.username:
-            data["username"] = self.username
-        return data
 
 
 @dataclass(slots=True)
@@ -93,7 +71,7 @@ def _decode(params: dict[str, Any]) -> dict[str, Any]:
 
 
 @dataclass
-class LocalTelegram:
+class TelegramApi:
     bot_id: int = 42
     bot_username: str = "renewal_test_bot"
     calls: list[ApiCall] = field(default_factory=list)
@@ -103,10 +81,10 @@ class LocalTelegram:
     blocked: set[int] = field(default_factory=set)
     listeners: list[Callable[[ApiCall], None]] = field(default_factory=list)
     _failures: list[_Failure] = field(default_factory=list)
-    _updates: list[dict[str, Any]] = field(default_factory=list)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
-    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _waiters: set[asyncio.Future[None]] = field(default_factory=set)
+
+    def _notify(self) -> None:
+        """Something happened (a call, an update): polling wakes whoever waits for it."""
 
     # --- the bot's side -----------------------------------------------------------------------
 
@@ -306,194 +284,3 @@ class LocalTelegram:
             self._failures.append(
                 _Failure(method.lower(), status, description, retry_after, chat_id)
             )
-
-    # --- the users' side ------------------------------------------------------------------------
-
-    def _push(self, update: dict[str, Any]) -> dict[str, Any]:
-        update = {"update_id": next(self._update_ids), **update}
-        self._updates.append(update)
-        self._notify()
-        return update
-
-    def _user_message(self, user: FakeUser, **content: Any) -> dict[str, Any]:
-        message = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": {"id": user.id, "type": "private", "first_name": user.first_name},
-            "from": user.as_dict(),
-            **content,
-        }
-        self.received[(user.id, message["message_id"])] = message
-        return message
-
-    def group_message(
-        self,
-        user: FakeUser,
-        chat_id: int,
-        text: str | None = None,
-        *,
-        reply_to: dict[str, Any] | None = None,
-        **content: Any,
-    ) -> dict[str, Any]:
-        """`user` writes in the supergroup `chat_id` (text, or content such as photo=[...]),
-        replying to `reply_to` (a message there, e.g. one from `last_message_to(chat_id)`)."""
-        if text is not None:
-            content["text"] = text
-            if text.startswith("/"):
-                command = text.split()[0]
-                content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        message = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": {"id": chat_id, "type": "supergroup", "title": "Operators"},
-            "from": user.as_dict(),
-            **content,
-        }
-        if reply_to is not None:
-            message["reply_to_message"] = {
-                k: v for k, v in reply_to.items() if k != "reply_to_message"
-            }
-        self.received[(chat_id, message["message_id"])] = message
-        return self._push({"message": message})
-
-    def send_text(self, user: FakeUser, text: str) -> dict[str, Any]:
-        content: dict[str, Any] = {"text": text}
-        if text.startswith("/"):
-            command = text.split()[0]
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return self._push({"message": self._user_message(user, **content)})
-
-    def send_content(self, user: FakeUser, **content: Any) -> dict[str, Any]:
-        """A non-text message: send_content(user, sticker={...}) and the like."""
-        return self._push({"message": self._user_message(user, **content)})
-
-    def edit_text(self, user: FakeUser, text: str) -> dict[str, Any]:
-        message = self._user_message(user, text=text, edit_date=int(time.time()))
-        return self._push({"edited_message": message})
-
-    def press(self, user: FakeUser, message: dict[str, Any], callback_data: str) -> dict[str, Any]:
-        query = {
-            "id": str(next(self._update_ids) * 7919),
-            "from": user.as_dict(),
-            "chat_instance": str(user.id),
-            "message": message,
-            "data": callback_data,
-        }
-        return self._push({"callback_query": query})
-
-    def inline_query(self, user: FakeUser, query: str) -> dict[str, Any]:
-        inline = {
-            "id": str(next(self._update_ids) * 104729),
-            "from": user.as_dict(),
-            "query": query,
-            "offset": "",
-        }
-        return self._push({"inline_query": inline})
-
-    def last_message_to(self, chat_id: int, with_button: str | None = None) -> dict[str, Any]:
-        """The newest message the bot sent to `chat_id` (that has a button containing the text)."""
-        for (chat, _), message in reversed(self.messages.items()):
-            if chat != chat_id:
-                continue
-            buttons = [
-                b for row in message.get("reply_markup", {}).get("inline_keyboard", []) for b in row
-            ]
-            if with_button is None or any(with_button in b.get("text", "") for b in buttons):
-                return message
-        raise LookupError(f"no message to {chat_id} with a button {with_button!r}")
-
-    def press_button(self, user: FakeUser, text: str) -> dict[str, Any]:
-        """Presses the button labelled `text` (exactly, else containing it) in the newest message
-        that has one."""
-        message = self.last_message_to(user.id, with_button=text)
-        buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
-        exact = [b for b in buttons if b.get("text") == text]
-        button = (exact or [b for b in buttons if text in b.get("text", "")])[0]
-        return self.press(user, message, button["callback_data"])
-
-    # --- long polling and waiting ----------------------------------------------------------------
-
-    def _notify(self) -> None:
-        for waiter in self._waiters:
-            if not waiter.done():
-                waiter.set_result(None)
-        self._waiters.clear()
-
-    async def _wait_change(self, timeout: float) -> None:
-        """Sleeps until the next call or update, or `timeout`. Each waiter has its own future,
-        registered before this yields, so no change between a check and the wait is missed."""
-        waiter = asyncio.get_running_loop().create_future()
-        self._waiters.add(waiter)
-        try:
-            await asyncio.wait_for(waiter, timeout)
-        except TimeoutError:
-            self._waiters.discard(waiter)
-
-    async def get_updates(
-        self, offset: int, timeout: float, limit: int = 100
-    ) -> list[dict[str, Any]]:
-        """getUpdates: confirms everything below `offset`, then waits up to `timeout` for news."""
-        self._updates = [u for u in self._updates if u["update_id"] >= offset]
-        deadline = time.monotonic() + timeout
-        while not self._updates and (remaining := deadline - time.monotonic()) > 0:
-            await self._wait_change(remaining)
-        return self._updates[:limit]
-
-    async def wait_for(
-        self, predicate: Callable[[ApiCall], bool], *, after: int = 0, timeout: float = 10.0
-    ) -> ApiCall:
-        """The first call from index `after` on that satisfies `predicate`, waiting for it."""
-        deadline = time.monotonic() + timeout
-        while True:
-            seen = len(self.calls)
-            for call in self.calls[after:seen]:
-                if predicate(call):
-                    return call
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                recent = [(c.method, c.text[:60]) for c in self.calls[after:]][-5:]
-                raise TimeoutError(f"no matching Bot API call within {timeout}s; last: {recent}")
-            if len(self.calls) == seen:
-                await self._wait_change(min(remaining, 0.5))
-
-    def pending_updates(self) -> int:
-        return len(self._updates)
-
-
-class LocalSession(BaseSession):
-    """An aiogram session that talks to a LocalTelegram in memory instead of over HTTP."""
-
-    def __init__(self, telegram: LocalTelegram) -> None:
-        super().__init__()
-        self.telegram = telegram
-
-    async def make_request(
-        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
-    ) -> TelegramType:
-        attachments: dict[str, Any] = {}
-        params = {}
-        for key, value in method.model_dump(warnings=False).items():
-            prepared = self.prepare_value(value, bot=bot, files=attachments)
-            if prepared:
-                params[key] = prepared
-        files = {}
-        for key, input_file in attachments.items():
-            content = b"".join([chunk async for chunk in input_file.read(bot)])
-            files[key] = (input_file.filename or key, content)
-        status, payload = self.telegram.handle(method.__api_method__, params, files)
-        response = self.check_response(bot, method, status, json.dumps(payload))
-        return cast(TelegramType, response.result)
-
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        raise NotImplementedError("file downloads are not available offline")
-        yield b""  # pragma: no cover
-
-    async def close(self) -> None:
-        return None

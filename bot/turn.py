@@ -11,6 +11,7 @@ from aiogram.fsm.context import FSMContext
 
 from bot.clock import Clock
 from bot.i18n import Translator
+from bot.preferences import timezone_of
 from bot.settings import Settings
 from faq.model import KnowledgeBase
 from storage.database import Database
@@ -33,7 +34,7 @@ class Turn:
 
     @property
     def timezone(self) -> ZoneInfo:
-        return ZoneInfo(self.user.timezone or self.settings.default_timezone)
+        return timezone_of(self.user, self.settings)
 
     def today(self) -> date:
         """The user's own date now, in their time zone."""
