@@ -33,9 +33,11 @@ from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
 from bot.sender import Sender
 from bot.settings import Settings
+from faq.matcher import Learned
 from storage.database import Database
 from storage.documents import release_claims
 from storage.fsm import SQLiteStorage
+from storage.reviews import taught
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,9 @@ def _start_jobs(services: Services) -> None:
 def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
     async def on_startup(bot: Bot) -> None:
         await services.db.connect()
+        await services.content.learn(
+            [Learned(r.question, r.topic_id) for r in await taught(services.db)]
+        )
         if released := await release_claims(services.db):
             log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
         await register_commands(bot, services.i18n, services.settings.admin_ids)

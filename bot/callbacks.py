@@ -53,3 +53,15 @@ class BroadcastCb(CallbackData, prefix="b"):
     # seg | lang | doc | days | ask-days | confirm | later | audience | cancel | stop
     action: str
     value: str = ""
+
+
+class ReviewCb(CallbackData, prefix="r"):
+    action: str  # topic | other | cat | back | offtopic | skip | stop
+    value: str = ""  # a topic id (topic) or a category id (cat)
+
+
+class PlanCb(CallbackData, prefix="p"):
+    """A renewal plan for a document and date the user named in a message."""
+
+    kind: str
+    on: str  # ISO date

@@ -30,6 +30,7 @@ USER_COMMANDS = (
 # (handlers/operators.py). Descriptions are `cmd-<name>` in bot/locales/<lang>/operators.ftl.
 OPERATOR_COMMANDS = (
     "stats",
+    "review",
     "broadcast",
     "broadcast_cancel",
     "reload_faq",

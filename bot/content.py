@@ -4,6 +4,10 @@ Handlers read `content.kb` and `content.matcher` per update (the user-context mi
 both at once), so an update being handled finishes with the content it started with and the next
 one sees the new. Anything that changes what is matched (a reload, a rebuilt matcher) goes through
 `swap`.
+
+What operators teach with /review is part of the content: a verdict answers its own question at
+once (Matcher.teach), and the matcher is then rebuilt in the background with every verdict as an
+example, so similar questions benefit too.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from pathlib import Path
 
 from faq import KnowledgeBase, load_knowledge_base
 from faq.loader import CONTENT_DIR
-from faq.matcher import Matcher
+from faq.matcher import Learned, Matcher
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,8 @@ class Content:
     def __init__(self, kb: KnowledgeBase, directory: Path = CONTENT_DIR) -> None:
         self.directory = directory  # what reload() reads (tests point it elsewhere)
         self._current = (kb, Matcher(kb))
+        self._learned: list[Learned] = []
+        self._rebuilding: asyncio.Task[None] | None = None
 
     @classmethod
     def load(cls, directory: Path = CONTENT_DIR) -> Content:
@@ -45,7 +51,35 @@ class Content:
 
     def swap(self, kb: KnowledgeBase, matcher: Matcher | None = None) -> None:
         """Puts in a new knowledge base and its matcher (built from it unless given)."""
-        self._current = (kb, matcher if matcher is not None else Matcher(kb))
+        self._current = (kb, matcher if matcher is not None else Matcher(kb, learned=self._learned))
+
+    async def learn(self, items: list[Learned]) -> None:
+        """The verdicts stored so far (at start-up): one rebuild with all of them."""
+        if not items:
+            return
+        self._learned = list(items)
+        kb = self.kb
+        self.swap(kb, await asyncio.to_thread(Matcher, kb, None, self._learned))
+
+    def teach(self, item: Learned) -> None:
+        """One new verdict: in effect at once for its question, for similar ones after a rebuild."""
+        self._learned.append(item)
+        self.matcher.teach(item)
+        if self._rebuilding is None or self._rebuilding.done():
+            self._rebuilding = asyncio.create_task(self._rebuild())
+
+    async def _rebuild(self) -> None:
+        kb, learned = self.kb, list(self._learned)
+        matcher = await asyncio.to_thread(Matcher, kb, None, learned)
+        for item in self._learned[len(learned) :]:  # taught while this one was being built
+            matcher.teach(item)
+        if self.kb is kb:
+            self.swap(kb, matcher)
+
+    async def settled(self) -> None:
+        """Waits for a rebuild under way (tests, shutdown)."""
+        if self._rebuilding is not None:
+            await self._rebuilding
 
     async def reload(self) -> Reloaded:
         """Reads and validates the content files again, then swaps them in.
@@ -61,4 +95,4 @@ class Content:
 
     def _read(self) -> tuple[KnowledgeBase, Matcher]:
         kb = load_knowledge_base(self.directory)
-        return kb, Matcher(kb)
+        return kb, Matcher(kb, learned=self._learned)

@@ -14,6 +14,7 @@ from handlers import (
     operators,
     privacy,
     questions,
+    review,
     start,
     topics,
     user_settings,
@@ -25,6 +26,7 @@ def routers() -> list[Router]:
     return [
         errors.router,
         operators.router,  # before anything that could swallow an operator command
+        review.router,
         start.router,
         wizard.router,
         documents.router,

@@ -6,10 +6,12 @@ deep-copies every button: on the free-text path that copy cost more than matchin
 
 from __future__ import annotations
 
+from datetime import date
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callbacks import CategoryCb, LangCb, MenuCb, TopicCb
+from bot.callbacks import CategoryCb, LangCb, MenuCb, PlanCb, TopicCb
 from bot.i18n import LANGUAGE_NAMES, Translator
 from faq.model import KnowledgeBase, Topic
 
@@ -95,6 +97,13 @@ SMALLTALK_NEXT: dict[str, tuple[str, ...]] = {
 def smalltalk_menu(kind: str, t: Translator) -> InlineKeyboardMarkup:
     actions = SMALLTALK_NEXT.get(kind, ("renew", "topics"))
     return markup(*([button(t(f"menu-{action}"), MenuCb(action=action))] for action in actions))
+
+
+def date_offer_menu(kind: str, on: date, t: Translator) -> InlineKeyboardMarkup:
+    return markup(
+        [button(t("btn-plan-for-date"), PlanCb(kind=kind, on=on.isoformat()))],
+        [button(t("menu-topics"), MenuCb(action="topics"))],
+    )
 
 
 def declined_menu(t: Translator) -> InlineKeyboardMarkup:

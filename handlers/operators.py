@@ -33,6 +33,7 @@ from faq import ContentError, KnowledgeBase
 from faq.model import LANGUAGES
 from faq.telegram_html import visible_length
 from handlers.fallback import unknown_command
+from handlers.review import waiting
 from storage.stats import Stats, gather_stats
 
 log = logging.getLogger(__name__)
@@ -72,8 +73,9 @@ def _fit(lines: list[str]) -> str:
 
 
 def stats_text(
-    stats: Stats, kb: KnowledgeBase, settings: Settings, t: Translator, today: str
+    stats: Stats, kb: KnowledgeBase, settings: Settings, t: Translator, today: str, awaiting: int
 ) -> str:
+    """`awaiting`: how many questions wait for an operator's /review."""
     lines = [t("stats-title", date=today)]
     by_lang: dict[str, list[int]] = {}
     for u in stats.users:
@@ -103,6 +105,7 @@ def stats_text(
             lines.append(t("stats-declined-item", count=count, text=quoted))
     else:
         lines.append(t("stats-declined-none"))
+    lines.append(t("stats-review", count=awaiting))
     return _fit(lines)
 
 
@@ -139,7 +142,9 @@ async def stats_command(message: Message, turn: Turn, i18n: I18n) -> None:
         question_days=DAYS,
         weeks=WEEKS,
     )
-    await message.answer(stats_text(stats, turn.kb, turn.settings, t, local.date().isoformat()))
+    awaiting = len(await waiting(turn))
+    today = local.date().isoformat()
+    await message.answer(stats_text(stats, turn.kb, turn.settings, t, today, awaiting))
     await turn.bot.send_chat_action(message.chat.id, ChatAction.UPLOAD_PHOTO)
     days = [d for d, _, _ in stats.questions_per_day]
     try:

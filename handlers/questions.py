@@ -7,6 +7,7 @@ from aiogram.enums import ChatType
 from aiogram.filters import StateFilter
 from aiogram.types import InlineKeyboardMarkup, Message
 
+from bot.dates import find_date, format_date
 from bot.i18n import I18n, Translator
 from bot.turn import Turn
 from faq.matcher import FOREIGN, Match, Matcher
@@ -14,6 +15,7 @@ from faq.model import KnowledgeBase
 from handlers.answers import answer_text
 from handlers.keyboards import (
     answer_menu,
+    date_offer_menu,
     declined_menu,
     language_menu,
     smalltalk_menu,
@@ -29,7 +31,9 @@ router.message.filter(F.chat.type == ChatType.PRIVATE)
 async def question(message: Message, turn: Turn, matcher: Matcher, i18n: I18n) -> None:
     text = message.text or ""
     match = matcher.match(text, lang_hint=turn.lang)
-    reply, markup, outcome = _reply(match, turn.kb, i18n.translator(match.lang), turn.t)
+    answer_t = i18n.translator(match.lang)
+    offer = _date_offer(text, match, matcher, turn, answer_t)
+    reply, markup, outcome = offer or _reply(match, turn.kb, answer_t, turn.t)
     await message.answer(reply, reply_markup=markup)
     await log_question(
         turn.db,
@@ -43,6 +47,25 @@ async def question(message: Message, turn: Turn, matcher: Matcher, i18n: I18n) -
             outcome=outcome,
         ),
     )
+
+
+def _date_offer(
+    text: str, match: Match, matcher: Matcher, turn: Turn, answer_t: Translator
+) -> tuple[str, InlineKeyboardMarkup, Outcome] | None:
+    """ "My visa ends on 15 March": the date shown back, and the renewal plan for it offered.
+    A clear question that happens to name a date ("can I extend it on 15 March?") is answered."""
+    if match.smalltalk or (match.confident and "?" in text):
+        return None
+    kind = matcher.document_named(text)
+    on = find_date(text, match.lang, turn.today()) if kind else None
+    if kind is None or on is None or kind not in turn.kb.documents:
+        return None
+    reply = answer_t(
+        "date-offer",
+        document=turn.kb.documents[kind].text(match.lang).title,
+        date=format_date(on, match.lang),
+    )
+    return reply, date_offer_menu(kind, on, answer_t), "plan"
 
 
 def _reply(

@@ -16,7 +16,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.callbacks import DocCb, KindCb, MenuCb, TopicCb, WizardCb
+from bot.callbacks import DocCb, KindCb, MenuCb, PlanCb, TopicCb, WizardCb
 from bot.dates import format_date, parse_date
 from bot.i18n import Translator
 from bot.menus import main_menu
@@ -105,7 +105,7 @@ def _plan_menu(turn: Turn, kind: str) -> InlineKeyboardMarkup:
     menu.button(text=t("wizard-btn-label"), callback_data=WizardCb(action="label"))
     menu.button(text=t("wizard-btn-nosave"), callback_data=WizardCb(action="nosave"))
     for topic_id in turn.kb.documents[kind].topics:
-        title = turn.kb.topics[topic_id].text(turn.lang).title
+        title = turn.kb.topics[topic_id].text(turn.lang).short
         menu.button(text=f"📖 {title}", callback_data=TopicCb(id=topic_id))
     menu.adjust(1)
     menu.attach(_steps(t))
@@ -167,6 +167,20 @@ async def renew(event: Message | CallbackQuery, turn: Turn) -> None:
     await respond(event, turn.bot, *await _start(turn))
 
 
+@router.callback_query(PlanCb.filter(F.kind.in_(DOCUMENT_KINDS)))
+async def plan_for_named_date(callback: CallbackQuery, callback_data: PlanCb, turn: Turn) -> None:
+    """ "My visa ends on 15 March": the plan with the kind and the date already filled in."""
+    await callback.answer()
+    try:
+        chosen = date.fromisoformat(callback_data.on)
+    except ValueError:
+        return
+    await turn.state.clear()
+    await turn.state.set_state(RenewWizard.expiry)
+    await turn.state.update_data(kind=callback_data.kind)
+    await _accept_date(turn, chosen)
+
+
 # --- step 1: the kind of document -------------------------------------------------------------
 
 
@@ -225,7 +239,7 @@ async def _accept_date(turn: Turn, chosen: date) -> None:
     if chosen < today:
         penalties = turn.kb.topics["overstay-penalties"]
         warn = InlineKeyboardBuilder()
-        warn.button(text=f"⚖️ {penalties.text(lang).title}", callback_data=TopicCb(id=penalties.id))
+        warn.button(text=f"⚖️ {penalties.text(lang).short}", callback_data=TopicCb(id=penalties.id))
         warn.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
         warn.adjust(1)
         warn.attach(_steps(t))

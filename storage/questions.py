@@ -7,7 +7,7 @@ from typing import Literal
 
 from storage.database import Database
 
-Outcome = Literal["answered", "suggested", "declined", "smalltalk"]
+Outcome = Literal["answered", "suggested", "declined", "smalltalk", "plan"]
 MAX_LOGGED_CHARS = 1000
 
 

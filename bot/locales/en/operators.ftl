@@ -26,3 +26,24 @@ chart-day = { NUMBER($month, minimumIntegerDigits: 2) }/{ NUMBER($day, minimumIn
 reload-faq-done = ✅ Content reloaded. Topics: { $before } before, { $after } now.
 reload-faq-failed = ❌ The content files have problems ({ $count }). Nothing was changed: the bot keeps the content it had.
 reload-faq-more = …and { $count } more.
+
+cmd-review = Teach the bot: questions it could not place (operators)
+review-item =
+    <b>{ $left ->
+        [one] One question waits
+       *[other] { $left } questions wait
+    }</b> · asked { $count ->
+        [one] once
+       *[other] { $count } times
+    } ({ $lang }):
+    <i>{ $question }</i>
+
+    Which topic answers it?
+review-empty = Nothing to review: every question the bot declined or was unsure about has a verdict.
+review-other = Choose the category, then the topic:
+review-stopped = Review stopped. Send /review to go on where you left off.
+btn-review-other = 🗂 Other topic…
+btn-review-offtopic = 🚫 Not our subject
+btn-review-skip = ⏭ Skip
+btn-review-stop = ⏹ Stop
+stats-review = Questions awaiting /review: { $count }

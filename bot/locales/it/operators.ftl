@@ -26,3 +26,24 @@ chart-day = { NUMBER($day, minimumIntegerDigits: 2) }/{ NUMBER($month, minimumIn
 reload-faq-done = ✅ Contenuti ricaricati. Argomenti: { $before } prima, { $after } ora.
 reload-faq-failed = ❌ I file dei contenuti hanno dei problemi ({ $count }). Non è cambiato nulla: il bot continua con i contenuti di prima.
 reload-faq-more = …e altri { $count }.
+
+cmd-review = Insegna al bot: domande che non ha saputo collocare (operatori)
+review-item =
+    <b>{ $left ->
+        [one] Una domanda in attesa
+       *[other] { $left } domande in attesa
+    }</b> · chiesta { $count ->
+        [one] una volta
+       *[other] { $count } volte
+    } ({ $lang }):
+    <i>{ $question }</i>
+
+    Quale tema risponde?
+review-empty = Niente da rivedere: tutte le domande rifiutate o incerte hanno già una decisione.
+review-other = Scegli la categoria, poi il tema:
+review-stopped = Revisione interrotta. Invia /review per riprendere da dove eri rimasto.
+btn-review-other = 🗂 Altro tema…
+btn-review-offtopic = 🚫 Non è di nostra competenza
+btn-review-skip = ⏭ Salta
+btn-review-stop = ⏹ Stop
+stats-review = Domande in attesa di /review: { $count }

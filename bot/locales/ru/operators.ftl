@@ -26,3 +26,26 @@ chart-day = { NUMBER($day, minimumIntegerDigits: 2) }.{ NUMBER($month, minimumIn
 reload-faq-done = ✅ База знаний перечитана. Тем: было { $before }, стало { $after }.
 reload-faq-failed = ❌ В файлах базы знаний есть ошибки ({ $count }). Ничего не изменено: бот работает с прежней базой.
 reload-faq-more = …и ещё { $count }.
+
+cmd-review = Научить бота: вопросы, на которые он не ответил (операторы)
+review-item =
+    <b>{ $left ->
+        [one] Ждёт { $left } вопрос
+        [few] Ждут { $left } вопроса
+       *[other] Ждут { $left } вопросов
+    }</b> · задан { $count ->
+        [one] { $count } раз
+        [few] { $count } раза
+       *[other] { $count } раз
+    } ({ $lang }):
+    <i>{ $question }</i>
+
+    Какая тема на него отвечает?
+review-empty = Разбирать нечего: у всех вопросов, которые бот отклонил или в которых сомневался, уже есть решение.
+review-other = Выберите раздел, затем тему:
+review-stopped = Разбор остановлен. Отправьте /review, чтобы продолжить с того же места.
+btn-review-other = 🗂 Другая тема…
+btn-review-offtopic = 🚫 Не наша тема
+btn-review-skip = ⏭ Пропустить
+btn-review-stop = ⏹ Стоп
+stats-review = Вопросов ждут /review: { $count }

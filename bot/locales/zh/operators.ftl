@@ -26,3 +26,18 @@ chart-day = { NUMBER($month, minimumIntegerDigits: 2) }/{ NUMBER($day, minimumIn
 reload-faq-done = ✅ 知识库已重新加载。主题数：之前 { $before }，现在 { $after }。
 reload-faq-failed = ❌ 知识库文件有问题（{ $count } 处）。未做任何更改：机器人继续使用原有内容。
 reload-faq-more = ……另有 { $count } 处。
+
+cmd-review = 教机器人：它无法归类的问题（客服）
+review-item =
+    <b>待处理问题：{ $left } 个</b> · 被问过 { $count } 次（{ $lang }）：
+    <i>{ $question }</i>
+
+    哪个主题能回答它？
+review-empty = 没有待处理的问题：机器人拒答或不确定的问题都已有结论。
+review-other = 请选择分类，然后选择主题：
+review-stopped = 已停止。发送 /review 可从上次的位置继续。
+btn-review-other = 🗂 其他主题…
+btn-review-offtopic = 🚫 不属于我们的业务
+btn-review-skip = ⏭ 跳过
+btn-review-stop = ⏹ 停止
+stats-review = 等待 /review 的问题：{ $count }
