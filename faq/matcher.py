@@ -29,7 +29,7 @@ from faq.translit import from_latin_layout
 
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
 CONFIDENT_FROM = 0.25  # score, and lead over the runner-up, for answering without asking
-CONFIDENT_MARGIN = 0.06
+CONFIDENT_MARGIN = 0.05
 SUBJECT_MARGIN = -0.03  # a declined subject within this much of the best topic declines it
 ALTERNATIVES = 3
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
