@@ -37,7 +37,7 @@ class FakeTelegramServer:
         self.url = f"http://{host}:{server.sockets[0].getsockname()[1]}"
         return self.url
 
-    async def wait_for_poll(self, since: int, timeout: float = 30.0) -> None:
+    async def wait_for_poll(self, since: int, timeout: float = 90.0) -> None:
         """Waits for a getUpdates after the first `since` ones: a bot that polls has finished
         its start-up (aiogram runs every start-up hook before the first poll)."""
         async with asyncio.timeout(timeout):

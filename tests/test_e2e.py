@@ -222,7 +222,7 @@ async def test_the_running_bot_sends_a_due_reminder_once(tmp_path: Path) -> None
         process.start()
         try:
             reminder = await server.telegram.wait_for(
-                lambda c: c.method == "sendMessage" and c.chat_id == 31, timeout=30
+                lambda c: c.method == "sendMessage" and c.chat_id == 31, timeout=90
             )
             assert "expires" in reminder.text and "Remind me tomorrow" in str(reminder.buttons)
             assert await process.stop() == 0
