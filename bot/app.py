@@ -31,6 +31,7 @@ from bot.handoff import HandoffDesk
 from bot.i18n import I18n
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
+from bot.retry import RetryMiddleware
 from bot.sender import Sender
 from bot.settings import Settings
 from storage.database import Database
@@ -81,6 +82,7 @@ def create_services(
     db = Database(settings.database_path)
     i18n = I18n()
     sender = Sender(rate=settings.broadcast_rate)
+    bot.session.middleware(RetryMiddleware(sender))
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(

@@ -65,4 +65,8 @@ class Chat:
 
 def replies(calls: list[ApiCall]) -> list[ApiCall]:
     """The calls that put text in front of the user (new messages and edits)."""
-    return [c for c in calls if c.method in ("sendMessage", "editMessageText") and c.status == 200]
+    return [
+        c
+        for c in calls
+        if c.method in ("sendMessage", "editMessageText") and c.status == 200 and not c.broken
+    ]

@@ -499,3 +499,46 @@ async def test_e2e_scheduled_broadcast_survives_a_restart(
     finally:
         if process.proc and process.proc.poll() is None:
             process.kill()
+
+
+async def test_unreadable_answers_fail_deliveries_and_the_broadcast_still_finishes(
+    fast: Chat,
+) -> None:
+    db, telegram = fast.services.db, fast.telegram
+    ids = await seed(db, 30)
+    # more broken answers than workers: each used to kill the worker that got it
+    workers, _ = engine_of(fast)._pool_size()
+    for how in ("garbage", "html", "reset", "redirects"):
+        telegram.break_next("copyMessage", how, times=workers)  # type: ignore[arg-type]
+    broadcast_id = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
+    )
+    start = len(telegram.calls)
+    ended = await asyncio.wait_for(engine_of(fast).run(broadcast_id), 60)
+    assert ended is not None and ended.status == "done"
+    assert ended.sent + ended.failed == len(ids) + 1
+    counts = await delivery_counts(db, broadcast_id)
+    assert counts["pending"] == counts["sending"] == 0
+    text = (await report(telegram, start)).text
+    assert TEST_TOKEN not in text
+
+
+async def test_cancel_ends_a_broadcast_whose_answers_keep_breaking(
+    capped: Chat, i18n: I18n
+) -> None:
+    db, telegram = capped.services.db, capped.telegram
+    await seed(db, 50)
+    telegram.break_next("copyMessage", "garbage", times=10_000)
+    broadcast_id = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
+    )
+    start = len(telegram.calls)
+    task = engine_of(capped).launch(broadcast_id)
+    await telegram.wait_for(lambda c: c.method == "copyMessage", after=start)
+    await asyncio.sleep(0.5)
+    [answer] = replies(await capped.say(OPERATOR, "/broadcast_cancel"))
+    assert answer.text == i18n.translator("en")("broadcast-cancelled", id=broadcast_id)
+    await asyncio.wait_for(task, 30)
+    assert (await report(telegram, start)).text.startswith("⛔")
+    counts = await delivery_counts(db, broadcast_id)
+    assert counts["sending"] == 0
