@@ -23,6 +23,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 import handlers
 from bot.broadcasts import BroadcastEngine
+from bot.callback_answers import AnswerEveryCallback, RecordAnswers
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands
 from bot.content import Content
@@ -83,6 +84,7 @@ def create_services(
     i18n = I18n()
     sender = Sender(rate=settings.broadcast_rate)
     bot.session.middleware(RetryMiddleware(sender))
+    bot.session.middleware(RecordAnswers())
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(
@@ -170,6 +172,7 @@ def create_dispatcher(
     storage = SQLiteStorage(services.db, now=lambda: services.clock.now().timestamp())
     dp = Dispatcher(storage=storage, **services.by_name())
     dp.update.outer_middleware(UserContextMiddleware())
+    dp.callback_query.outer_middleware(AnswerEveryCallback())
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware())
     dp.include_routers(*(_detached(r) for r in handlers.routers()))

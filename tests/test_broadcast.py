@@ -148,6 +148,9 @@ async def test_typed_days_and_cancelling_a_draft(fast: Chat, i18n: I18n) -> None
     await fast.press(OPERATOR, t("broadcast-seg-active"))
     [bad] = replies(await fast.say(OPERATOR, "soon"))
     assert bad.text == t("broadcast-bad-days", max=3650)
+    for typed in ("²", "٣", "9" * 25):  # str.isdigit() says yes to all three
+        [bad] = replies(await fast.say(OPERATOR, typed))
+        assert bad.text == t("broadcast-bad-days", max=3650)
     [audience] = replies(await fast.say(OPERATOR, "10"))
     assert "within the last 10 days" in audience.text and "<b>5</b>" in audience.text
     [cancelled] = replies(await fast.press(OPERATOR, t("broadcast-btn-cancel")))
