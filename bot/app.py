@@ -30,6 +30,7 @@ from bot.content import Content
 from bot.delivery import Delivery
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
+from bot.isolation import PerChatIsolation
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
 from bot.retry import RetryMiddleware
@@ -170,7 +171,7 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
     storage = SQLiteStorage(services.db, now=lambda: services.clock.now().timestamp())
-    dp = Dispatcher(storage=storage, **services.by_name())
+    dp = Dispatcher(storage=storage, events_isolation=PerChatIsolation(), **services.by_name())
     dp.update.outer_middleware(UserContextMiddleware())
     dp.callback_query.outer_middleware(AnswerEveryCallback())
     if throttle:

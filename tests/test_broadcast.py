@@ -140,6 +140,22 @@ async def test_compose_preview_audience_and_confirm(fast: Chat, i18n: I18n) -> N
     assert any(c.method == "editMessageText" and "finished" in c.text for c in fast.telegram.calls)
 
 
+async def test_a_double_tap_on_send_now_sends_one_broadcast(fast: Chat, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    ids = await seed(fast.services.db, 3)
+    await fast.say(OPERATOR, "/broadcast")
+    await fast.say(OPERATOR, "Hello everyone")
+    await fast.press(OPERATOR, t("broadcast-seg-all"))
+    start = len(fast.telegram.calls)
+    fast.telegram.press_button(OPERATOR, t("broadcast-btn-confirm"))
+    fast.telegram.press_button(OPERATOR, t("broadcast-btn-confirm"))
+    await fast.deliver_at_once()
+    await report(fast.telegram, start)
+    assert len(await broadcasts_with_status(fast.services.db, "draft", "sending", "done")) == 1
+    assert set(copies(fast.telegram.calls[start:]).values()) == {1}
+    assert set(copies(fast.telegram.calls[start:])) == set(ids)
+
+
 async def test_typed_days_and_cancelling_a_draft(fast: Chat, i18n: I18n) -> None:
     t = i18n.translator("en")
     await seed(fast.services.db, 4)

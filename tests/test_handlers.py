@@ -180,3 +180,9 @@ async def test_a_flood_is_slowed_down_politely_and_nothing_is_lost(chat: Chat, i
     assert sorted(handled) == [f"q{n}" for n in range(6)]
     assert warnings == [t("throttled")]
     assert elapsed >= 4 * 0.05 * 0.9
+
+
+async def test_the_per_chat_lock_is_dropped_once_nobody_waits(chat: Chat) -> None:
+    await chat.say(ANN, "/start")
+    isolation = chat.dp.fsm.events_isolation
+    assert isolation._locks == {}  # type: ignore[attr-defined]
