@@ -28,6 +28,7 @@ from storage.broadcasts import (
 )
 from storage.database import Database
 from storage.documents import add_document
+from storage.privacy import export_user, forget_user
 from storage.users import get_user, mark_blocked, set_language, touch_user
 from tests.bot_process import BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
@@ -561,3 +562,21 @@ async def test_cancel_ends_a_broadcast_whose_answers_keep_breaking(
     assert (await report(telegram, start)).text.startswith("⛔")
     counts = await delivery_counts(db, broadcast_id)
     assert counts["sending"] == 0
+
+
+async def test_an_operators_forget_removes_their_drafts_not_what_was_sent(fast: Chat) -> None:
+    db = fast.services.db
+    await seed(db, 2)
+    segment = Segment("all")
+    draft = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=segment, now=NOW
+    )
+    sent = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=8, segment=segment, now=NOW
+    )
+    await engine_of(fast).run(sent)
+    assert [b["id"] for b in (await export_user(db, OPERATOR.id))["broadcasts"]] == [draft, sent]
+    await forget_user(db, OPERATOR.id)
+    assert await get_broadcast(db, draft) is None
+    ended = await get_broadcast(db, sent)
+    assert ended is not None and ended.status == "done"

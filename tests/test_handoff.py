@@ -451,3 +451,14 @@ async def test_a_reply_that_cannot_be_delivered_is_reported_without_details(
     assert report.text.startswith(i18n.translator("en")("handoff-op-failed", error="")[:10])
     assert token not in report.text and "://" not in report.text and "{" not in report.text
     assert len(report.text) < 400
+
+
+async def test_export_includes_the_conversations_messages(hchat: Chat, i18n: I18n) -> None:
+    card = await open_handoff(hchat, BOB, "Call me back please", i18n)
+    await hchat.say(BOB, "I am still here")
+    await operator_says(hchat, group_message(hchat, card), "Hello Bob")
+    exported = await export_user(hchat.services.db, BOB.id)
+    [thread] = exported["handoff_threads"]
+    kinds = [m["kind"] for m in exported["handoff_messages"]]
+    assert sorted(kinds) == ["card", "operator", "user"]
+    assert {m["thread_id"] for m in exported["handoff_messages"]} == {thread["id"]}
