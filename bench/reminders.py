@@ -28,6 +28,7 @@ from bot.content import Content
 from bot.delivery import Delivery
 from bot.i18n import I18n
 from bot.reminders import ReminderService
+from bot.retry import RetryMiddleware
 from bot.sender import Sender
 from bot.settings import load_settings
 from storage.database import Database
@@ -101,7 +102,9 @@ async def measure(documents: int, due_now: int, rate: float) -> dict[str, float]
             )
             session = AiohttpSession(api=TelegramAPIServer.from_base(server.url))
             bot = create_bot(settings, session=session)
-            delivery = Delivery(Sender(rate=rate), db)
+            sender = Sender(rate=rate)
+            bot.session.middleware(RetryMiddleware(sender))
+            delivery = Delivery(sender, db)
             service = ReminderService(db, Content.load(), I18n(), settings, delivery, bot)
             started = time.perf_counter()
             sent = await service.send_due(NOW)

@@ -11,6 +11,8 @@ from dotenv import load_dotenv
 from bot.app import create_bot, create_dispatcher, create_services
 from bot.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
+from bot.startup import StartupError, open_database, reach_telegram
+from bot.telegram_errors import summary
 from faq import ContentError
 from storage.database import SchemaTooNewError
 
@@ -22,6 +24,8 @@ async def run_polling(settings: Settings) -> None:
     services = create_services(settings, bot)
     dp = create_dispatcher(services)
     try:
+        await open_database(services.db)
+        await reach_telegram(bot)
         await bot.delete_webhook(drop_pending_updates=False)
         await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
     finally:
@@ -48,11 +52,15 @@ def main() -> int:
     except ContentError as e:
         print(f"renewal-bot: the knowledge base is invalid:\n{e}", file=sys.stderr)
         return 2
-    except SchemaTooNewError as e:
+    except (SchemaTooNewError, StartupError) as e:
         print(f"renewal-bot: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         pass
+    except Exception as e:
+        log.debug("the bot stopped on an error", exc_info=e)
+        print(f"renewal-bot: stopped on an error: {summary(e)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -23,14 +23,17 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 import handlers
 from bot.broadcasts import BroadcastEngine
+from bot.callback_answers import AnswerEveryCallback, RecordAnswers
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands
 from bot.content import Content
 from bot.delivery import Delivery
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
+from bot.isolation import PerChatIsolation
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
+from bot.retry import RetryMiddleware
 from bot.sender import Sender
 from bot.settings import Settings
 from faq.matcher import Learned
@@ -83,6 +86,8 @@ def create_services(
     db = Database(settings.database_path)
     i18n = I18n()
     sender = Sender(rate=settings.broadcast_rate)
+    bot.session.middleware(RetryMiddleware(sender))
+    bot.session.middleware(RecordAnswers())
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(
@@ -171,8 +176,9 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
     storage = SQLiteStorage(services.db, now=lambda: services.clock.now().timestamp())
-    dp = Dispatcher(storage=storage, **services.by_name())
+    dp = Dispatcher(storage=storage, events_isolation=PerChatIsolation(), **services.by_name())
     dp.update.outer_middleware(UserContextMiddleware())
+    dp.callback_query.outer_middleware(AnswerEveryCallback())
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware())
     dp.include_routers(*(_detached(r) for r in handlers.routers()))

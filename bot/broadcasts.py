@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramNetworkError
+from aiogram.exceptions import TelegramBadRequest
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.clock import Clock
@@ -32,6 +32,7 @@ from bot.i18n import I18n, Translator
 from bot.preferences import language_of
 from bot.sender import RecipientGone
 from bot.settings import Settings
+from bot.telegram_errors import TELEGRAM_ERRORS, summary
 from storage.broadcasts import (
     Broadcast,
     Result,
@@ -303,7 +304,12 @@ class BroadcastEngine:
                 run.claimed -= 1
                 run.wake.set()
                 continue
-            result = await self._deliver(run, user_id)
+            try:
+                result = await self._deliver(run, user_id)
+            except Exception:
+                # A worker that died would leave its claim unwritten and the broadcast unfinished.
+                log.exception("broadcast %s to %s failed", run.broadcast.id, user_id)
+                result = Result(user_id, "failed", MAX_ATTEMPTS, self._now())
             if result is None:
                 run.unsent.append(user_id)
                 run.claimed -= 1
@@ -342,11 +348,11 @@ class BroadcastEngine:
                 return Result(user_id, "sent", attempts, self._now())
             except RecipientGone:
                 return Result(user_id, "blocked", attempts, self._now())
-            except (TelegramAPIError, TelegramNetworkError, OSError, TimeoutError) as e:
+            except TELEGRAM_ERRORS as e:
                 if run.stopping == "shutdown":
                     return None  # pending again: the next start tries once more
                 if attempts >= MAX_ATTEMPTS or run.stopping:
-                    log.warning("broadcast %s to %s failed: %s", broadcast.id, user_id, e)
+                    log.warning("broadcast %s to %s failed: %s", broadcast.id, user_id, summary(e))
                     return Result(user_id, "failed", attempts, self._now())
                 await asyncio.sleep(RETRY_BACKOFF * 2 ** (attempts - 1))
 
@@ -380,8 +386,8 @@ class BroadcastEngine:
             message = await self.delivery.sender.deliver(
                 lambda: self.bot.send_message(run.broadcast.operator_id, text)
             )
-        except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
-            log.warning("broadcast %s: no progress message (%s)", run.broadcast.id, e)
+        except (RecipientGone, *TELEGRAM_ERRORS) as e:
+            log.warning("broadcast %s: no progress message (%s)", run.broadcast.id, summary(e))
             return None
         await set_progress_message(self.db, run.broadcast.id, message.message_id)
         return message.message_id
@@ -401,8 +407,8 @@ class BroadcastEngine:
         except TelegramBadRequest as e:
             if "not modified" not in str(e):
                 log.info("broadcast %s: progress not updated (%s)", run.broadcast.id, e)
-        except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
-            log.info("broadcast %s: progress not updated (%s)", run.broadcast.id, e)
+        except (RecipientGone, *TELEGRAM_ERRORS) as e:
+            log.info("broadcast %s: progress not updated (%s)", run.broadcast.id, summary(e))
 
     async def _tick_progress(self, run: _Run, t: Translator, message_id: int | None) -> None:
         shown = run.done
@@ -433,5 +439,5 @@ class BroadcastEngine:
             await self.delivery.sender.deliver(
                 lambda: self.bot.send_message(broadcast.operator_id, text)
             )
-        except (RecipientGone, TelegramAPIError, TelegramNetworkError, OSError) as e:
-            log.warning("broadcast %s: the report was not delivered (%s)", broadcast.id, e)
+        except (RecipientGone, *TELEGRAM_ERRORS) as e:
+            log.warning("broadcast %s: the report was not delivered (%s)", broadcast.id, summary(e))

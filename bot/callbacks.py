@@ -1,8 +1,30 @@
-"""Callback data factories: short ASCII prefixes, ids as fields, never translated text."""
+"""Callback data factories: short ASCII prefixes, ids as fields, never translated text.
+
+Callback data comes from the client and can be forged: every number is bounded here (a value out
+of range does not unpack, so no handler sees it and the catch-all answers the query), and numbers
+carried in string fields are read with `whole_number`, never with a bare int().
+"""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+MAX_ROW_ID = 2**63 - 1  # SQLite's INTEGER
+RowId = Annotated[int, Field(ge=0, le=MAX_ROW_ID)]
+Page = Annotated[int, Field(ge=0, le=10_000)]
+
+
+def whole_number(text: str, low: int, high: int) -> int | None:
+    """`text` as a number from `low` to `high`; None for anything else, such as Unicode digits
+    ("²", "٣"), which str.isdigit() accepts and int() rejects or reads, signs and huge numbers."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(high)):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
 
 
 class MenuCb(CallbackData, prefix="m"):
@@ -15,7 +37,7 @@ class LangCb(CallbackData, prefix="l"):
 
 class CategoryCb(CallbackData, prefix="c"):
     id: str
-    page: int = 0
+    page: Page = 0
 
 
 class TopicCb(CallbackData, prefix="t"):
@@ -24,7 +46,7 @@ class TopicCb(CallbackData, prefix="t"):
 
 class DocCb(CallbackData, prefix="d"):
     action: str  # show | renewed | snooze | checklist | ics | rename | delete | really-delete
-    id: int
+    id: RowId
 
 
 class KindCb(CallbackData, prefix="k"):
@@ -46,7 +68,7 @@ class ForgetCb(CallbackData, prefix="f"):
 
 class HandoffCb(CallbackData, prefix="h"):
     action: str  # last | cancel | close
-    id: int = 0
+    id: RowId = 0
 
 
 class BroadcastCb(CallbackData, prefix="b"):

@@ -14,7 +14,6 @@ import logging
 from dataclasses import dataclass
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError
 from aiogram.types import InlineKeyboardMarkup, Message, ReplyParameters
 from aiogram.types import User as TgUser
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -32,6 +31,7 @@ from bot.reminders import document_name
 from bot.schedule import days_left
 from bot.sender import RecipientGone
 from bot.settings import Settings
+from bot.telegram_errors import TELEGRAM_ERRORS, summary
 from storage.database import Database
 from storage.documents import user_documents
 from storage.handoff import (
@@ -131,8 +131,8 @@ class HandoffDesk:
         )
         try:
             card = await self.bot.send_message(chat_id, text, reply_markup=close.as_markup())
-        except TelegramAPIError:
-            log.exception("could not post hand-off #%s in the operators' group", thread.id)
+        except TELEGRAM_ERRORS as e:
+            log.warning("could not post hand-off #%s in the group: %s", thread.id, summary(e))
             await drop_thread(self.db, thread.id)
             contact = "\n" + self.unavailable_text(t) if self.settings.agency_contact else ""
             return t("handoff-failed") + contact, main_menu(t)
@@ -152,8 +152,10 @@ class HandoffDesk:
                 message_id=message.message_id,
                 reply_parameters=_reply_to(thread.card_message_id),
             )
-        except TelegramAPIError:
-            log.exception("could not copy a message of hand-off #%s to the group", thread.id)
+        except TELEGRAM_ERRORS as e:
+            log.warning(
+                "hand-off #%s: a message not copied to the group: %s", thread.id, summary(e)
+            )
             return False
         await record_message(
             self.db, thread.chat_id, copied.message_id, thread.id, "user", self._now()
@@ -219,9 +221,12 @@ class HandoffDesk:
             name = html_decoration.quote(user.first_name if user and user.first_name else "?")
             await message.reply(gt("handoff-op-blocked", name=name))
             return
-        except TelegramAPIError as e:
-            log.warning("hand-off #%s: a reply from the group was not delivered: %s", thread.id, e)
-            await message.reply(gt("handoff-op-failed", error=html_decoration.quote(str(e))))
+        except TELEGRAM_ERRORS as e:
+            why = summary(e)
+            log.warning(
+                "hand-off #%s: a reply from the group was not delivered: %s", thread.id, why
+            )
+            await message.reply(gt("handoff-op-failed", error=html_decoration.quote(why)))
             return
         # The reply is part of the conversation too: replying to it reaches the same user.
         await record_message(
@@ -238,8 +243,8 @@ class HandoffDesk:
                 await self.bot.edit_message_reply_markup(
                     chat_id=thread.chat_id, message_id=thread.card_message_id, reply_markup=None
                 )
-            except TelegramAPIError as e:
-                log.debug("hand-off #%s: the card keeps its button: %s", thread.id, e)
+            except TELEGRAM_ERRORS as e:
+                log.debug("hand-off #%s: the card keeps its button: %s", thread.id, summary(e))
         try:
             await self.bot.send_message(
                 thread.chat_id,
@@ -248,8 +253,10 @@ class HandoffDesk:
                 ),
                 reply_parameters=_reply_to(thread.card_message_id),
             )
-        except TelegramAPIError:
-            log.exception("could not confirm closing hand-off #%s in the group", thread.id)
+        except TELEGRAM_ERRORS as e:
+            log.warning(
+                "hand-off #%s: closing not confirmed in the group: %s", thread.id, summary(e)
+            )
         user = await get_user(self.db, thread.user_id)
         if user is not None:
             t = self.i18n.translator(language_of(user, self.settings))
@@ -268,7 +275,7 @@ class HandoffDesk:
             )
         except RecipientGone:
             return False
-        except TelegramAPIError:
-            log.exception("could not tell user %s about their hand-off", user_id)
+        except TELEGRAM_ERRORS as e:
+            log.warning("could not tell user %s about their hand-off: %s", user_id, summary(e))
             return False
         return True

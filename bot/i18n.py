@@ -24,8 +24,17 @@ def pick_language(tg_code: str | None, fallback: str) -> str:
     return fallback
 
 
+def _is_identifier(name: str) -> bool:
+    return name in ("id", "thread") or name.endswith("_id")
+
+
 class Translator:
-    """The strings of one language: `t("key", name=...)`; English stands in for a missing key."""
+    """The strings of one language: `t("key", name=...)`; English stands in for a missing key.
+
+    Fluent formats numbers for the locale (123456789 becomes "123,456,789"), which suits counts
+    but breaks ids: arguments named `id`, `thread` or `*_id` are passed as text, so links such
+    as tg://user?id= and numbers people quote (#1234) stay as they are.
+    """
 
     def __init__(self, lang: str, bundle: FluentBundle, fallback: FluentBundle | None) -> None:
         self.lang = lang
@@ -33,6 +42,7 @@ class Translator:
         self._fallback = fallback
 
     def __call__(self, key: str, **args: Any) -> str:
+        args = {k: str(v) if _is_identifier(k) else v for k, v in args.items()}
         for bundle in (self._bundle, self._fallback):
             if bundle is not None and bundle.has_message(key):
                 message = bundle.get_message(key)

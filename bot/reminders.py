@@ -15,7 +15,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramNetworkError
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
@@ -29,6 +28,7 @@ from bot.preferences import language_of, timezone_of
 from bot.schedule import days_left, next_reminder
 from bot.sender import RecipientGone
 from bot.settings import Settings
+from bot.telegram_errors import TELEGRAM_ERRORS, summary
 from faq.model import KnowledgeBase
 from storage.database import Database
 from storage.documents import (
@@ -193,9 +193,16 @@ class ReminderService:
         except RecipientGone:
             log.info("user %s is gone; their reminders stop", doc.user_id)
             return False
-        except (TelegramAPIError, TelegramNetworkError, OSError) as e:
+        except Exception as e:
+            # Released for a later try, whatever went wrong: a claim is never left behind.
             failures = await reminder_failed(self.db, doc.id, stamp)
-            log.warning("reminder for document %s failed (%s), try %s", doc.id, e, failures)
+            log.warning(
+                "reminder for document %s failed (%s), try %s",
+                doc.id,
+                summary(e),
+                failures,
+                exc_info=None if isinstance(e, TELEGRAM_ERRORS) else e,
+            )
             return False
         custom = tuple(json.loads(item.reminder_days)) if item.reminder_days else None
         following = (

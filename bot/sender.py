@@ -1,8 +1,10 @@
-"""Sending on the bot's own initiative (reminders, broadcasts) at one shared, polite pace.
+"""One shared, polite pace for every call to Telegram.
 
-Everything the bot sends unprompted goes through one Sender, so reminders and broadcasts together
-stay under Telegram's limits: a 429 pauses every sender for its retry_after, a user who blocked the
-bot surfaces as RecipientGone, and other failures reach the caller to retry later.
+Every Bot API call waits while a 429 pauses sending (bot/retry.py, the session middleware every
+call goes through, pauses it for the 429's retry_after). Calls the bot makes on its own initiative
+(reminders, broadcasts) go through `Sender.deliver` and, on top, take a slot of the rate limiter at
+every try, so reminders and broadcasts together stay under Telegram's limits; a user who blocked
+the bot surfaces as RecipientGone, and failures that outlast the retries reach the caller.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
@@ -18,6 +21,7 @@ from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, Teleg
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
+_UNPROMPTED: ContextVar[bool] = ContextVar("unprompted", default=False)
 
 
 class RecipientGone(Exception):
@@ -67,7 +71,10 @@ class Sender:
         self._resume_at = 0.0
         self._reopen: asyncio.TimerHandle | None = None
 
-    def _pause(self, seconds: float) -> None:
+    def pause(self, seconds: float) -> None:
+        """Telegram answered 429: every call waits `seconds`."""
+        self.retries_after_429 += 1
+        log.warning("Telegram asked to slow down: all sending pauses %ss", seconds)
         loop = asyncio.get_running_loop()
         resume_at = loop.time() + seconds
         if resume_at <= self._resume_at:
@@ -78,20 +85,28 @@ class Sender:
             self._reopen.cancel()
         self._reopen = loop.call_at(resume_at, self._open.set)
 
-    async def deliver(self, call: Callable[[], Awaitable[T]]) -> T:
-        """Runs one Bot API call at the shared pace, waiting out any 429 and trying again."""
-        while True:
-            await self._open.wait()
+    async def turn(self) -> None:
+        """Before each try of a call: waits out a 429 pause and, if unprompted, for a slot."""
+        await self._open.wait()
+        if _UNPROMPTED.get():
             await self.limiter.acquire()
-            try:
-                return await call()
-            except TelegramRetryAfter as e:
-                self.retries_after_429 += 1
-                log.warning("Telegram asked to slow down: all sending pauses %ss", e.retry_after)
-                self._pause(e.retry_after)
-            except TelegramForbiddenError as e:
-                raise RecipientGone(str(e)) from e
-            except TelegramBadRequest as e:
-                if any(reason in str(e).lower() for reason in _GONE):
+
+    async def deliver(self, call: Callable[[], Awaitable[T]]) -> T:
+        """Runs one Bot API call sent on the bot's own initiative: at the shared pace, with
+        every 429 waited out however often it comes (the retry middleware gives up on a reply
+        after a few, an unprompted message can wait)."""
+        token = _UNPROMPTED.set(True)
+        try:
+            while True:
+                try:
+                    return await call()
+                except TelegramRetryAfter:
+                    continue  # the middleware has paused sending for its retry_after
+                except TelegramForbiddenError as e:
                     raise RecipientGone(str(e)) from e
-                raise
+                except TelegramBadRequest as e:
+                    if any(reason in str(e).lower() for reason in _GONE):
+                        raise RecipientGone(str(e)) from e
+                    raise
+        finally:
+            _UNPROMPTED.reset(token)

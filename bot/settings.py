@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from faq.model import LANGUAGES
@@ -55,6 +56,23 @@ def _int(name: str, raw: str) -> int:
         raise SettingsError(f"{name}={raw!r} is not a whole number") from None
 
 
+def _api_url(raw: str) -> str:
+    url = raw.rstrip("/")
+    problem = f"TELEGRAM_API_URL={url!r} must be an http(s) URL such as {DEFAULT_API_URL}"
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # ValueError when out of range or not a number
+    except ValueError:
+        raise SettingsError(f"{problem}, with a port from 1 to 65535") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or re.search(r"\s", url):
+        raise SettingsError(problem)
+    if port == 0:
+        raise SettingsError(f"{problem}, with a port from 1 to 65535")
+    if parts.query or parts.fragment:
+        raise SettingsError(f"{problem}, without ?query or #fragment")
+    return url
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Reads settings from `env` (default os.environ); raises SettingsError on the first bad one."""
     env = os.environ if env is None else env
@@ -63,9 +81,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if token is not None and not _TOKEN.match(token):
         raise SettingsError("BOT_TOKEN does not look like a bot token (expected 123456:ABC-def...)")
 
-    api_url = (_get(env, "TELEGRAM_API_URL") or DEFAULT_API_URL).rstrip("/")
-    if not re.match(r"^https?://[^\s/]+", api_url):
-        raise SettingsError(f"TELEGRAM_API_URL={api_url!r} must be an http(s) URL")
+    api_url = _api_url(_get(env, "TELEGRAM_API_URL") or DEFAULT_API_URL)
 
     language = _get(env, "DEFAULT_LANGUAGE") or "en"
     if language not in LANGUAGES:

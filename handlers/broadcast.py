@@ -23,7 +23,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcasts import BroadcastEngine
-from bot.callbacks import BroadcastCb
+from bot.callbacks import MAX_ROW_ID, BroadcastCb, whole_number
 from bot.dates import format_date, parse_date
 from bot.filters import IsOperator
 from bot.i18n import LANGUAGE_NAMES, Translator
@@ -291,17 +291,17 @@ async def _days_chosen(target: Message | CallbackQuery, turn: Turn, days: int) -
 
 @router.callback_query(Compose.days, BroadcastCb.filter(F.action == "days"))
 async def chose_days(callback: CallbackQuery, callback_data: BroadcastCb, turn: Turn) -> None:
-    days = int(callback_data.value) if callback_data.value.isdigit() else DAY_CHOICES[0]
+    days = whole_number(callback_data.value, 1, MAX_DAYS) or DAY_CHOICES[0]
     await _days_chosen(callback, turn, days)
 
 
 @router.message(Compose.days, F.text, NOT_A_COMMAND)
 async def typed_days(message: Message, turn: Turn) -> None:
     text = (message.text or "").strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+    if (days := whole_number(text, 1, MAX_DAYS)) is None:
         await message.answer(turn.t("broadcast-bad-days", max=MAX_DAYS))
         return
-    await _days_chosen(message, turn, int(text))
+    await _days_chosen(message, turn, days)
 
 
 # --- sending ----------------------------------------------------------------------------------
@@ -427,8 +427,9 @@ async def cancel_pressed(
     callback: CallbackQuery, callback_data: BroadcastCb, broadcasts: BroadcastEngine, t: Translator
 ) -> None:
     await callback.answer()
-    if isinstance(callback.message, Message) and callback_data.value.isdigit():
-        await _cancel(callback.message, int(callback_data.value), broadcasts, t)
+    broadcast_id = whole_number(callback_data.value, 1, MAX_ROW_ID)
+    if isinstance(callback.message, Message) and broadcast_id is not None:
+        await _cancel(callback.message, broadcast_id, broadcasts, t)
 
 
 async def _cancel(

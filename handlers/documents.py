@@ -210,6 +210,7 @@ async def ask_delete(callback: CallbackQuery, callback_data: DocCb, turn: Turn) 
 
 @router.callback_query(DocCb.filter(F.action == "really-delete"))
 async def really_delete(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
-    await delete_document(turn.db, turn.user.id, callback_data.id)
+    deleted = await delete_document(turn.db, turn.user.id, callback_data.id)
     text, markup = await _list(turn)
-    await show(callback, turn.bot, f"{turn.t('doc-deleted')}\n\n{text}", markup)
+    done = turn.t("doc-deleted" if deleted else "doc-gone")
+    await show(callback, turn.bot, f"{done}\n\n{text}", markup)

@@ -6,10 +6,11 @@ import logging
 from typing import Any
 
 from aiogram import Bot, Router
-from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.types import ErrorEvent
 
 from bot.i18n import I18n
+from bot.telegram_errors import TELEGRAM_ERRORS, summary
 from storage.database import Database
 from storage.users import mark_blocked
 
@@ -41,6 +42,6 @@ async def on_error(event: ErrorEvent, bot: Bot, i18n: I18n, db: Database, **data
         if update.callback_query is not None:
             await bot.answer_callback_query(update.callback_query.id)
         await bot.send_message(chat_id, t("error-apology"))
-    except TelegramAPIError as e:
-        log.warning("could not apologise to chat %s: %s", chat_id, e)
+    except TELEGRAM_ERRORS as e:
+        log.warning("could not apologise to chat %s: %s", chat_id, summary(e))
     return True

@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramAPIError
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import HandoffCb
 from bot.handoff import HandoffDesk
+from bot.telegram_errors import TELEGRAM_ERRORS
 from handlers.common import NOT_A_COMMAND
 from storage.database import Database
 from storage.handoff import Thread, get_thread
@@ -45,7 +45,7 @@ async def close_button(
     await callback.answer()
     if not await desk.close(thread, callback.from_user) and isinstance(callback.message, Message):
         # closed already (by /close or from another button): just take the stale button away
-        with contextlib.suppress(TelegramAPIError):
+        with contextlib.suppress(*TELEGRAM_ERRORS):
             await callback.message.edit_reply_markup(reply_markup=None)
 
 

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.callbacks import MenuCb, SettingsCb
+from bot.callbacks import MenuCb, SettingsCb, whole_number
 from bot.i18n import Translator
 from bot.preferences import timezone_of
 from bot.reminders import reschedule_user
@@ -150,8 +150,8 @@ async def choose_hour(callback: CallbackQuery, turn: Turn) -> None:
 
 @router.callback_query(SettingsCb.filter(F.what == "hour-pick"))
 async def picked_hour(callback: CallbackQuery, callback_data: SettingsCb, turn: Turn) -> None:
-    hour = int(callback_data.value) if callback_data.value.isdigit() else -1
-    if hour not in HOURS:
+    hour = whole_number(callback_data.value, 0, 23)
+    if hour is None or hour not in HOURS:
         await callback.answer()
         return
     await set_reminder_hour(turn.db, turn.user.id, hour)
@@ -186,8 +186,8 @@ async def choose_days(callback: CallbackQuery, turn: Turn) -> None:
 async def toggle_day(callback: CallbackQuery, callback_data: SettingsCb, turn: Turn) -> None:
     days: tuple[int, ...] | None = None
     if callback_data.what == "day-toggle":
-        day = int(callback_data.value) if callback_data.value.isdigit() else -1
-        if day not in DAY_CHOICES:
+        day = whole_number(callback_data.value, 0, 999)
+        if day is None or day not in DAY_CHOICES:
             await callback.answer()
             return
         days = tuple(sorted(set(turn.user.reminder_days or ()) ^ {day}, reverse=True))

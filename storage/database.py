@@ -56,7 +56,14 @@ class Database:
             return
         if str(self.path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(self.path)
+        pending = aiosqlite.connect(self.path)
+        try:
+            conn = await pending
+        except BaseException:
+            # aiosqlite stops its worker thread without waiting: unwaited, the thread outlives
+            # the event loop and prints a traceback at exit.
+            await asyncio.to_thread(pending._thread.join, 5)
+            raise
         conn.row_factory = aiosqlite.Row
         try:
             await conn.execute("PRAGMA journal_mode = WAL")

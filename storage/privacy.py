@@ -20,6 +20,17 @@ _EXPORTS = {
         " WHERE user_id = ? ORDER BY broadcast_id"
     ),
     "handoff_threads": "SELECT * FROM handoff_threads WHERE user_id = ? ORDER BY id",
+    "handoff_messages": (
+        "SELECT m.* FROM handoff_messages m JOIN handoff_threads t ON t.id = m.thread_id"
+        " WHERE t.user_id = ? ORDER BY m.created_at, m.message_id"
+    ),
+    # a form half filled in (a renewal plan, a broadcast being composed), in every chat
+    "conversation_state": (
+        "SELECT chat_id, thread_id, destiny, state, data, updated_at FROM fsm_state"
+        " WHERE user_id = ? ORDER BY chat_id, thread_id, destiny"
+    ),
+    # an operator's own broadcasts
+    "broadcasts": "SELECT * FROM broadcasts WHERE operator_id = ? ORDER BY id",
 }
 
 
@@ -38,7 +49,11 @@ async def export_user(db: Database, user_id: int) -> dict[str, Any]:
 
 
 async def forget_user(db: Database, user_id: int) -> None:
-    """Deletes the user and, through ON DELETE CASCADE, everything that refers to them."""
+    """Deletes the user and, through ON DELETE CASCADE, everything that refers to them; an
+    operator's broadcasts that never went out (drafts) go too, those sent stay on record."""
     async with db.write() as conn:
         await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        await conn.execute(
+            "DELETE FROM broadcasts WHERE operator_id = ? AND status = 'draft'", (user_id,)
+        )
     await delete_fsm_for_user(db, user_id)

@@ -6,20 +6,25 @@ import asyncio
 import os
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RUN_COMMAND = ["make", "-s", "run"]
+# The bot alone, for tests of what it prints itself (make adds a line of its own on failure).
+BOT_COMMAND = [sys.executable, "-m", "bot"]
 
 
 class BotProcess:
-    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+    def __init__(
+        self, env: dict[str, str], log_path: Path, command: list[str] | None = None
+    ) -> None:
         self.env = {
             **{k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "PYTHONPATH")},
             **env,
         }
         self.log_path = log_path
-        self.command = RUN_COMMAND
+        self.command = command or RUN_COMMAND
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:

@@ -26,3 +26,9 @@ async def chat(tmp_path: Path) -> AsyncIterator[Chat]:
     await chat.start()
     yield chat
     await chat.close()
+
+
+@pytest.fixture(autouse=True)
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Transient Telegram failures are retried after milliseconds, not the real half second."""
+    monkeypatch.setattr("bot.retry.RETRY_BACKOFF", 0.01)

@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.local_api import LocalTelegram
+from bot.local_api import ConnectionBroken, LocalTelegram
 
 TEST_TOKEN = "123456789:TEST-token-for-the-fake-api_0123456789"
 
@@ -28,6 +28,7 @@ class FakeTelegramServer:
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
         app = web.Application(client_max_size=64 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_route("*", "/loop/{path:.*}", self._redirect_loop)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
@@ -80,5 +81,18 @@ class FakeTelegramServer:
                 limit=int(params.get("limit", 100)),
             )
             return web.json_response({"ok": True, "result": updates})
-        status, payload = self.telegram.handle(method, params, files)
-        return web.json_response(payload, status=status)
+        try:
+            status, body = self.telegram.handle(method, params, files)
+        except ConnectionBroken as e:
+            if e.how == "timeout":
+                await asyncio.sleep(3600)
+            if e.how == "redirects":
+                raise web.HTTPFound(f"/loop{request.path}") from None
+            assert request.transport is not None
+            request.transport.abort()  # the client sees the connection reset
+            return web.Response()
+        content_type = "text/html" if body.startswith("<") else "application/json"
+        return web.Response(text=body, status=status, content_type=content_type)
+
+    async def _redirect_loop(self, request: web.Request) -> web.Response:
+        raise web.HTTPFound(request.path)

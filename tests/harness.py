@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -54,6 +55,15 @@ class Chat:
             await self.dp.feed_raw_update(self.bot, update)
         return self.telegram.calls[before:]
 
+    async def deliver_at_once(self) -> list[ApiCall]:
+        """Handles the waiting updates concurrently, as polling does (a double tap)."""
+        before = len(self.telegram.calls)
+        updates = await self.telegram.get_updates(self._offset, timeout=0)
+        if updates:
+            self._offset = updates[-1]["update_id"] + 1
+        await asyncio.gather(*(self.dp.feed_raw_update(self.bot, u) for u in updates))
+        return self.telegram.calls[before:]
+
     async def say(self, user: FakeUser, text: str) -> list[ApiCall]:
         self.telegram.send_text(user, text)
         return await self.deliver()
@@ -65,4 +75,8 @@ class Chat:
 
 def replies(calls: list[ApiCall]) -> list[ApiCall]:
     """The calls that put text in front of the user (new messages and edits)."""
-    return [c for c in calls if c.method in ("sendMessage", "editMessageText") and c.status == 200]
+    return [
+        c
+        for c in calls
+        if c.method in ("sendMessage", "editMessageText") and c.status == 200 and not c.broken
+    ]

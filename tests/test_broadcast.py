@@ -28,6 +28,7 @@ from storage.broadcasts import (
 )
 from storage.database import Database
 from storage.documents import add_document
+from storage.privacy import export_user, forget_user
 from storage.users import get_user, mark_blocked, set_language, touch_user
 from tests.bot_process import BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
@@ -140,6 +141,22 @@ async def test_compose_preview_audience_and_confirm(fast: Chat, i18n: I18n) -> N
     assert any(c.method == "editMessageText" and "finished" in c.text for c in fast.telegram.calls)
 
 
+async def test_a_double_tap_on_send_now_sends_one_broadcast(fast: Chat, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    ids = await seed(fast.services.db, 3)
+    await fast.say(OPERATOR, "/broadcast")
+    await fast.say(OPERATOR, "Hello everyone")
+    await fast.press(OPERATOR, t("broadcast-seg-all"))
+    start = len(fast.telegram.calls)
+    fast.telegram.press_button(OPERATOR, t("broadcast-btn-confirm"))
+    fast.telegram.press_button(OPERATOR, t("broadcast-btn-confirm"))
+    await fast.deliver_at_once()
+    await report(fast.telegram, start)
+    assert len(await broadcasts_with_status(fast.services.db, "draft", "sending", "done")) == 1
+    assert set(copies(fast.telegram.calls[start:]).values()) == {1}
+    assert set(copies(fast.telegram.calls[start:])) == set(ids)
+
+
 async def test_typed_days_and_cancelling_a_draft(fast: Chat, i18n: I18n) -> None:
     t = i18n.translator("en")
     await seed(fast.services.db, 4)
@@ -148,6 +165,9 @@ async def test_typed_days_and_cancelling_a_draft(fast: Chat, i18n: I18n) -> None
     await fast.press(OPERATOR, t("broadcast-seg-active"))
     [bad] = replies(await fast.say(OPERATOR, "soon"))
     assert bad.text == t("broadcast-bad-days", max=3650)
+    for typed in ("²", "٣", "9" * 25):  # str.isdigit() says yes to all three
+        [bad] = replies(await fast.say(OPERATOR, typed))
+        assert bad.text == t("broadcast-bad-days", max=3650)
     [audience] = replies(await fast.say(OPERATOR, "10"))
     assert "within the last 10 days" in audience.text and "<b>5</b>" in audience.text
     [cancelled] = replies(await fast.press(OPERATOR, t("broadcast-btn-cancel")))
@@ -499,3 +519,64 @@ async def test_e2e_scheduled_broadcast_survives_a_restart(
     finally:
         if process.proc and process.proc.poll() is None:
             process.kill()
+
+
+async def test_unreadable_answers_fail_deliveries_and_the_broadcast_still_finishes(
+    fast: Chat,
+) -> None:
+    db, telegram = fast.services.db, fast.telegram
+    ids = await seed(db, 30)
+    # more broken answers than workers: each used to kill the worker that got it
+    workers, _ = engine_of(fast)._pool_size()
+    for how in ("garbage", "html", "reset", "redirects"):
+        telegram.break_next("copyMessage", how, times=workers)  # type: ignore[arg-type]
+    broadcast_id = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
+    )
+    start = len(telegram.calls)
+    ended = await asyncio.wait_for(engine_of(fast).run(broadcast_id), 60)
+    assert ended is not None and ended.status == "done"
+    assert ended.sent + ended.failed == len(ids) + 1
+    counts = await delivery_counts(db, broadcast_id)
+    assert counts["pending"] == counts["sending"] == 0
+    text = (await report(telegram, start)).text
+    assert TEST_TOKEN not in text
+
+
+async def test_cancel_ends_a_broadcast_whose_answers_keep_breaking(
+    capped: Chat, i18n: I18n
+) -> None:
+    db, telegram = capped.services.db, capped.telegram
+    await seed(db, 50)
+    telegram.break_next("copyMessage", "garbage", times=10_000)
+    broadcast_id = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
+    )
+    start = len(telegram.calls)
+    task = engine_of(capped).launch(broadcast_id)
+    await telegram.wait_for(lambda c: c.method == "copyMessage", after=start)
+    await asyncio.sleep(0.5)
+    [answer] = replies(await capped.say(OPERATOR, "/broadcast_cancel"))
+    assert answer.text == i18n.translator("en")("broadcast-cancelled", id=broadcast_id)
+    await asyncio.wait_for(task, 30)
+    assert (await report(telegram, start)).text.startswith("⛔")
+    counts = await delivery_counts(db, broadcast_id)
+    assert counts["sending"] == 0
+
+
+async def test_an_operators_forget_removes_their_drafts_not_what_was_sent(fast: Chat) -> None:
+    db = fast.services.db
+    await seed(db, 2)
+    segment = Segment("all")
+    draft = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=segment, now=NOW
+    )
+    sent = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=8, segment=segment, now=NOW
+    )
+    await engine_of(fast).run(sent)
+    assert [b["id"] for b in (await export_user(db, OPERATOR.id))["broadcasts"]] == [draft, sent]
+    await forget_user(db, OPERATOR.id)
+    assert await get_broadcast(db, draft) is None
+    ended = await get_broadcast(db, sent)
+    assert ended is not None and ended.status == "done"

@@ -12,6 +12,7 @@ from aiogram.types import Message
 from bot.i18n import I18n
 from bot.local_api import FakeUser
 from bot.middlewares import ThrottlingMiddleware
+from bot.retry import RETRY_ATTEMPTS
 from faq.model import LANGUAGES, KnowledgeBase
 from handlers.keyboards import TOPICS_PER_PAGE
 from storage.questions import recent_questions
@@ -143,9 +144,10 @@ async def test_a_crash_mid_work_apologises_without_a_traceback(tmp_path: Path, i
 
 
 async def test_a_telegram_server_error_is_survived(chat: Chat, i18n: I18n) -> None:
-    chat.telegram.fail_next("sendMessage", 500, "Internal Server Error")
+    # one 500 is retried (tests/test_telegram_faults.py); here every try of the answer fails
+    chat.telegram.fail_next("sendMessage", 500, "Internal Server Error", times=RETRY_ATTEMPTS)
     calls = await chat.say(ANN, "/help")
-    assert [c.status for c in calls if c.method == "sendMessage"] == [500, 200]
+    assert [c.status for c in calls if c.method == "sendMessage"] == [500] * RETRY_ATTEMPTS + [200]
     assert replies(calls)[0].text == i18n.translator("en")("error-apology")
 
 
@@ -178,3 +180,9 @@ async def test_a_flood_is_slowed_down_politely_and_nothing_is_lost(chat: Chat, i
     assert sorted(handled) == [f"q{n}" for n in range(6)]
     assert warnings == [t("throttled")]
     assert elapsed >= 4 * 0.05 * 0.9
+
+
+async def test_the_per_chat_lock_is_dropped_once_nobody_waits(chat: Chat) -> None:
+    await chat.say(ANN, "/start")
+    isolation = chat.dp.fsm.events_isolation
+    assert isolation._locks == {}  # type: ignore[attr-defined]

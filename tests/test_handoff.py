@@ -437,3 +437,28 @@ async def test_a_stale_send_last_button_does_not_open_a_second_thread(
         card.result["message_id"]
         == (await open_thread_of(hchat.services.db, BOB.id)).card_message_id
     )
+
+
+@pytest.mark.parametrize("how", ["garbage", "reset", "redirects"])
+async def test_a_reply_that_cannot_be_delivered_is_reported_without_details(
+    hchat: Chat, i18n: I18n, how: str
+) -> None:
+    card = await open_handoff(hchat, BOB, "Call me back please", i18n)
+    hchat.telegram.break_next("copyMessage", how, chat_id=BOB.id, times=10)  # type: ignore[arg-type]
+    calls = await operator_says(hchat, group_message(hchat, card), "Hello Bob")
+    [report] = to_group(calls)
+    token = hchat.bot.token
+    assert report.text.startswith(i18n.translator("en")("handoff-op-failed", error="")[:10])
+    assert token not in report.text and "://" not in report.text and "{" not in report.text
+    assert len(report.text) < 400
+
+
+async def test_export_includes_the_conversations_messages(hchat: Chat, i18n: I18n) -> None:
+    card = await open_handoff(hchat, BOB, "Call me back please", i18n)
+    await hchat.say(BOB, "I am still here")
+    await operator_says(hchat, group_message(hchat, card), "Hello Bob")
+    exported = await export_user(hchat.services.db, BOB.id)
+    [thread] = exported["handoff_threads"]
+    kinds = [m["kind"] for m in exported["handoff_messages"]]
+    assert sorted(kinds) == ["card", "operator", "user"]
+    assert {m["thread_id"] for m in exported["handoff_messages"]} == {thread["id"]}

@@ -78,3 +78,23 @@ def test_every_small_talk_kind_and_declined_subject_has_a_reply() -> None:
     needed |= {"unsupported-language"}
     for lang in LANGUAGES:
         assert needed <= message_ids(lang), needed - message_ids(lang)
+
+
+def test_ids_and_thread_numbers_are_never_formatted_as_numbers(i18n: I18n) -> None:
+    for lang in LANGUAGES:
+        t = i18n.translator(lang)
+        card = t("handoff-card-user", id=123456789, name="Ann", username="")
+        assert 'href="tg://user?id=123456789"' in card and "<code>123456789</code>" in card
+        assert "12345" in t("handoff-op-closed", thread=12345, name="Olga")
+        assert "12345" in t("broadcast-cancelled", id=12345)
+    counts = i18n.translator("en")(
+        "broadcast-report",
+        id=1,
+        sent=12345,
+        failed=0,
+        blocked=0,
+        total=12345,
+        remaining=0,
+        duration="1:00",
+    )
+    assert "12,345" in counts  # counts are still numbers, formatted for the reader

@@ -12,6 +12,7 @@ import pytest
 from bot.clock import FrozenClock
 from bot.local_api import ApiCall, FakeUser
 from bot.reminders import next_due
+from bot.retry import RETRY_ATTEMPTS
 from bot.schedule import next_reminder, reminder_times
 from storage.documents import (
     add_document,
@@ -243,11 +244,33 @@ async def test_other_failures_are_retried_with_backoff_never_dropped(world: Worl
     expiry = START.date() + timedelta(days=10)
     doc = await world.save(user, "visa", expiry)
     when = at(expiry - timedelta(days=7), 10, MOSCOW)
-    world.chat.telegram.fail_next("sendMessage", 500, "Internal Server Error", times=2)
-    assert [c.status for c in await world.tick(when)] == [500]
+    # each tick's send is tried RETRY_ATTEMPTS times by the session middleware before it fails
+    world.chat.telegram.fail_next(
+        "sendMessage", 500, "Internal Server Error", times=2 * RETRY_ATTEMPTS
+    )
+    assert [c.status for c in await world.tick(when)] == [500] * RETRY_ATTEMPTS
     assert await world.tick(when + timedelta(seconds=59)) == []
-    assert [c.status for c in await world.tick(when + timedelta(seconds=61))] == [500]
+    assert [c.status for c in await world.tick(when + timedelta(seconds=61))] == [
+        500
+    ] * RETRY_ATTEMPTS
     assert await world.tick(when + timedelta(seconds=61 + 119)) == []
     [ok] = await world.tick(when + timedelta(seconds=61 + 121))
     assert ok.status == 200 and "7 days" in ok.text
+    assert len(await reminders_sent_for(world.chat.services.db, doc)) == 1
+
+
+@pytest.mark.parametrize("how", ["garbage", "html", "reset", "redirects"])
+async def test_a_reminder_whose_send_breaks_is_released_and_sent_later(
+    world: World, how: str
+) -> None:
+    user = FakeUser(id=12, language_code="en")
+    expiry = START.date() + timedelta(days=10)
+    doc = await world.save(user, "visa", expiry)
+    when = at(expiry - timedelta(days=7), 10, MOSCOW)
+    world.chat.telegram.break_next("sendMessage", how, times=RETRY_ATTEMPTS)  # type: ignore[arg-type]
+    assert all(c.status != 200 or c.broken for c in await world.tick(when))
+    saved = await get_document(world.chat.services.db, user.id, doc)
+    assert saved is not None and saved.next_remind_at == int(when.timestamp()) + 60
+    [ok] = await world.tick(when + timedelta(seconds=61))
+    assert ok.status == 200 and not ok.broken and "7 days" in ok.text
     assert len(await reminders_sent_for(world.chat.services.db, doc)) == 1

@@ -48,6 +48,11 @@ def test_every_setting_is_read() -> None:
     [
         ("BOT_TOKEN", "not a token"),
         ("TELEGRAM_API_URL", "ftp://x"),
+        ("TELEGRAM_API_URL", "http://127.0.0.1:99999"),
+        ("TELEGRAM_API_URL", "http://127.0.0.1:0"),
+        ("TELEGRAM_API_URL", "http://127.0.0.1:port"),
+        ("TELEGRAM_API_URL", "http://"),
+        ("TELEGRAM_API_URL", "https://api.telegram.org?x=1"),
         ("DEFAULT_LANGUAGE", "de"),
         ("DEFAULT_TIMEZONE", "Mars/Olympus"),
         ("ADMIN_IDS", "12,abc"),

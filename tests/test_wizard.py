@@ -253,3 +253,27 @@ def rows_about(path: Path, user_id: int) -> dict[str, int]:
         ).fetchone()[0]
     counts["reminders_sent.orphans"] = orphans
     return counts
+
+
+async def test_a_double_tap_on_save_saves_one_document(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    await chat.say(ANN, "15.03.2027")
+    chat.telegram.press_button(ANN, t("wizard-btn-save"))
+    chat.telegram.press_button(ANN, t("wizard-btn-save"))
+    calls = await chat.deliver_at_once()
+    assert len(await user_documents(chat.services.db, ANN.id)) == 1
+    answered = [c for c in calls if c.method == "answerCallbackQuery"]
+    assert len(answered) == 2
+
+
+async def test_export_includes_a_half_filled_form(chat: Chat, kb: KnowledgeBase) -> None:
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    calls = await chat.say(ANN, "/export")
+    [export] = [c for c in calls if c.method == "sendDocument"]
+    data = json.loads(export.params["document"]["content"])
+    [form] = data["conversation_state"]
+    assert form["chat_id"] == ANN.id and form["state"].startswith("RenewWizard:")
+    assert "visa" in form["data"]

@@ -7,21 +7,29 @@ parts: the API the bot calls (api.py), the simulated users (users.py), and polli
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Any, cast
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramNetworkError
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from bot.local_api.api import ApiCall, TelegramApi
+from bot.local_api.api import ApiCall, ConnectionBroken, TelegramApi
 from bot.local_api.polling import Polling
 from bot.local_api.users import FakeUser, SimulatedUsers
 
-__all__ = ["ApiCall", "FakeUser", "LocalSession", "LocalTelegram"]
+__all__ = ["ApiCall", "ConnectionBroken", "FakeUser", "LocalSession", "LocalTelegram"]
+
+# What aiogram's AiohttpSession raises for each, so the bot cannot tell this session from HTTP
+# (aiohttp's TooManyRedirects names the URL, and with it the token).
+_NETWORK_ERRORS = {
+    "reset": "ClientOSError: [Errno 104] Connection reset by peer",
+    "timeout": "Request timeout error",
+    "redirects": "TooManyRedirects: 0, message='', url='{url}'",
+}
 
 
 @dataclass
@@ -49,8 +57,13 @@ class LocalSession(BaseSession):
         for key, input_file in attachments.items():
             content = b"".join([chunk async for chunk in input_file.read(bot)])
             files[key] = (input_file.filename or key, content)
-        status, payload = self.telegram.handle(method.__api_method__, params, files)
-        response = self.check_response(bot, method, status, json.dumps(payload))
+        try:
+            status, body = self.telegram.handle(method.__api_method__, params, files)
+        except ConnectionBroken as e:
+            url = self.api.api_url(bot.token, method.__api_method__)
+            message = _NETWORK_ERRORS[e.how].format(url=url)
+            raise TelegramNetworkError(method=method, message=message) from e
+        response = self.check_response(bot, method, status, body)
         return cast(TelegramType, response.result)
 
     async def stream_content(

@@ -1,8 +1,9 @@
 """The bot's side of the in-memory Telegram: answers Bot API methods the way Telegram would.
 
 HTML Telegram would refuse is refused with the same 400, so are over-long texts and callback data,
-blocked users answer 403, and queued failures (a 429 with retry_after, a 5xx) are returned exactly
-once each. Every call is recorded.
+blocked users answer 403, and queued failures are returned exactly once each: Telegram's own JSON
+errors (a 429 with retry_after, a 5xx) and the ways a proxy in between breaks (an HTML error page,
+a body that is not JSON, a connection reset, no answer at all). Every call is recorded.
 """
 
 from __future__ import annotations
@@ -13,11 +14,17 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from bot.telegram_text import plain_text
 from faq.telegram_html import html_problems, visible_length
 
+Breakage = Literal["html", "garbage", "reset", "timeout", "redirects"]
+_BAD_GATEWAY_PAGE = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
 _SENDING_METHODS = {"sendmessage", "senddocument", "sendphoto", "copymessage", "forwardmessage"}
 
 
@@ -26,8 +33,9 @@ class ApiCall:
     method: str
     params: dict[str, Any]
     at: float
-    status: int = 200
+    status: int = 200  # 0: no HTTP answer (the connection broke)
     result: Any = None
+    broken: Breakage | None = None
 
     @property
     def chat_id(self) -> int | None:
@@ -44,6 +52,14 @@ class ApiCall:
         return [b for row in markup.get("inline_keyboard", []) for b in row]
 
 
+class ConnectionBroken(Exception):
+    """No HTTP answer: the connection was reset, nothing came back, or redirects went round."""
+
+    def __init__(self, how: Breakage) -> None:
+        super().__init__(how)
+        self.how = how
+
+
 @dataclass(slots=True)
 class _Failure:
     method: str
@@ -51,6 +67,14 @@ class _Failure:
     description: str
     retry_after: int | None
     chat_id: int | None
+    broken: Breakage | None = None
+
+    def body(self) -> str:
+        if self.broken == "html":
+            return _BAD_GATEWAY_PAGE
+        if self.broken == "garbage":
+            return '{"ok": true, "result": {"message_id'
+        return json.dumps(_error(self.status, self.description, self.retry_after))
 
 
 def _error(status: int, description: str, retry_after: int | None = None) -> dict[str, Any]:
@@ -105,11 +129,12 @@ class TelegramApi:
         method: str,
         raw_params: dict[str, Any],
         files: dict[str, tuple[str, bytes]] | None = None,
-    ) -> tuple[int, dict[str, Any]]:
-        """Answers one Bot API call the way Telegram would: (HTTP status, JSON body).
+    ) -> tuple[int, str]:
+        """Answers one Bot API call the way Telegram would: (HTTP status, body).
 
         `raw_params` are the form fields as sent (JSON-encoded where structured); `files` maps the
-        upload field names that `attach://name` values refer to onto (file name, content).
+        upload field names that `attach://name` values refer to onto (file name, content). Raises
+        ConnectionBroken when an injected failure gives no HTTP answer at all.
         """
         params = _decode(raw_params)
         for key, value in list(params.items()):
@@ -117,22 +142,32 @@ class TelegramApi:
                 filename, content = files.get(value.removeprefix("attach://"), ("", b""))
                 params[key] = {"filename": filename, "content": content}
         call = ApiCall(method=method, params=params, at=time.monotonic())
+        if failure := self._injected_failure(method.lower(), call.chat_id):
+            call.status, call.broken = failure.status, failure.broken
+            self._record(call)
+            if failure.broken in ("reset", "timeout", "redirects"):
+                raise ConnectionBroken(failure.broken)
+            return failure.status, failure.body()
         status, payload = self._answer(method.lower(), params)
         call.status, call.result = status, payload.get("result")
+        self._record(call)
+        return status, json.dumps(payload)
+
+    def _record(self, call: ApiCall) -> None:
         self.calls.append(call)
         for listener in self.listeners:
             listener(call)
         self._notify()
-        return status, payload
 
-    def _answer(self, method: str, p: dict[str, Any]) -> tuple[int, dict[str, Any]]:
-        chat_id = int(p["chat_id"]) if str(p.get("chat_id", "")).lstrip("-").isdigit() else None
+    def _injected_failure(self, method: str, chat_id: int | None) -> _Failure | None:
         for failure in self._failures:
             if failure.method in (method, "*") and failure.chat_id in (None, chat_id):
                 self._failures.remove(failure)
-                return failure.status, _error(
-                    failure.status, failure.description, failure.retry_after
-                )
+                return failure
+        return None
+
+    def _answer(self, method: str, p: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        chat_id = int(p["chat_id"]) if str(p.get("chat_id", "")).lstrip("-").isdigit() else None
         if chat_id in self.blocked and method in _SENDING_METHODS | {"editmessagetext"}:
             return 403, _error(403, "Forbidden: bot was blocked by the user")
         if problem := self._refusal(method, p) or self._reply_refusal(chat_id, p):
@@ -284,3 +319,13 @@ class TelegramApi:
             self._failures.append(
                 _Failure(method.lower(), status, description, retry_after, chat_id)
             )
+
+    def break_next(
+        self, method: str, how: Breakage, *, chat_id: int | None = None, times: int = 1
+    ) -> None:
+        """The next `times` calls of `method` ("*" for any) break the way a proxy breaks them:
+        "html" an nginx 502 page, "garbage" a 200 whose body is cut-off JSON, "reset" the
+        connection dropped, "timeout" no answer, "redirects" a proxy redirecting in a loop."""
+        status = {"html": 502, "garbage": 200}.get(how, 0)
+        for _ in range(times):
+            self._failures.append(_Failure(method.lower(), status, how, None, chat_id, how))

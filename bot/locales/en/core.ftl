@@ -40,6 +40,7 @@ operator-contact = To talk to a person at the agency, contact us here: { $contac
 operator-unavailable = Our operators can't be reached through this chat yet. For official information, see мвд.рф and gosuslugi.ru.
 unknown-command = I don't know that command. /help lists what I can do.
 text-only = I can only read text. Please type your question in words, or pick an option below.
+button-outdated = This button no longer works. /start shows the menu.
 error-apology = Sorry, something went wrong on my side. Please try again in a minute.
 cmd-start = Start and main menu
 cmd-topics = Browse topics

@@ -40,6 +40,7 @@ operator-contact = Per parlare con una persona dell'agenzia, contattaci qui: { $
 operator-unavailable = Per ora non è possibile contattare gli operatori da questa chat. Informazioni ufficiali: мвд.рф e gosuslugi.ru.
 unknown-command = Non conosco questo comando. /help elenca cosa posso fare.
 text-only = Posso leggere solo testo. Scrivi la tua domanda a parole oppure scegli un'opzione qui sotto.
+button-outdated = Questo pulsante non funziona più. /start mostra il menu.
 error-apology = Scusa, qualcosa è andato storto da parte mia. Riprova tra un minuto.
 cmd-start = Inizio e menu principale
 cmd-topics = Sfoglia gli argomenti

@@ -40,6 +40,7 @@ operator-contact = 如需与旅行社工作人员联系，请通过以下方式�
 operator-unavailable = 目前还无法通过本聊天联系人工客服。官方信息请查看 мвд.рф 和 gosuslugi.ru。
 unknown-command = 我不认识这个命令。/help 可以查看我的功能。
 text-only = 我只能读取文字。请用文字输入您的问题，或选择下方的选项。
+button-outdated = 这个按钮已失效。/start 可以打开菜单。
 error-apology = 抱歉，我这边出了点问题。请过一分钟再试。
 cmd-start = 开始和主菜单
 cmd-topics = 浏览主题
