@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from bot.clock import FrozenClock
 from bot.local_api import ApiCall, FakeUser
 from bot.reminders import next_due
 from bot.schedule import next_reminder, reminder_times
+from bot.ticker import Ticker
 from storage.documents import (
     add_document,
     claim_reminder,
@@ -251,3 +253,42 @@ async def test_other_failures_are_retried_with_backoff_never_dropped(world: Worl
     [ok] = await world.tick(when + timedelta(seconds=61 + 121))
     assert ok.status == 200 and "7 days" in ok.text
     assert len(await reminders_sent_for(world.chat.services.db, doc)) == 1
+
+
+async def test_the_reminder_check_keeps_its_pace_when_the_wall_clock_jumps_back(
+    world: World,
+) -> None:
+    user = FakeUser(id=4, language_code="en")
+    expiry = START.date() + timedelta(days=10)
+    await world.save(user, "visa", expiry)
+    due = at(expiry - timedelta(days=7), 10, MOSCOW)
+    reminders, telegram = world.chat.services.reminders, world.chat.telegram
+    runs: list[datetime] = []
+    mark = len(telegram.calls)
+
+    def sent() -> list[ApiCall]:
+        return [c for c in telegram.calls[mark:] if c.method == "sendMessage"]
+
+    async def check() -> None:
+        runs.append(world.clock.now())
+        await reminders.send_due(world.clock.now())
+
+    world.clock.set(due - timedelta(minutes=1))
+    ticker = Ticker(check, interval=0.02)
+    ticker.start()
+    try:
+        await asyncio.sleep(0.1)
+        world.clock.set(due - timedelta(days=1))  # the wall clock jumps back a day
+        jumped = len(runs)
+        await asyncio.sleep(0.3)
+        assert len(runs) - jumped >= 5  # still checking every interval
+        assert sent() == []
+        world.clock.set(due)  # and forward again: the next check finds the reminder due
+        reminder = await telegram.wait_for(
+            lambda c: c.method == "sendMessage" and c.chat_id == 4, after=mark, timeout=2
+        )
+    finally:
+        await ticker.stop()
+    assert "7 days" in reminder.text
+    await asyncio.sleep(0.1)
+    assert sent() == [reminder]
