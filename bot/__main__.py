@@ -10,6 +10,7 @@ from dotenv import load_dotenv
 
 from bot.app import create_bot, create_dispatcher, create_services
 from bot.logs import setup_logging
+from bot.polling import Polling
 from bot.settings import Settings, SettingsError, load_settings
 from faq import ContentError
 from storage.database import SchemaTooNewError
@@ -23,7 +24,7 @@ async def run_polling(settings: Settings) -> None:
     dp = create_dispatcher(services)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        await Polling(dp, bot, services.db).run()
     finally:
         await services.db.close()
 
