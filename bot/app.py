@@ -29,7 +29,7 @@ from bot.content import Content
 from bot.delivery import Delivery
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
-from bot.middlewares import ConcurrencyLimit, ThrottlingMiddleware, UserContextMiddleware
+from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
 from bot.sender import Sender
 from bot.settings import Settings
@@ -161,10 +161,6 @@ def create_dispatcher(
     dp.update.outer_middleware(UserContextMiddleware())
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware())
-    limit = ConcurrencyLimit()
-    for name, observer in dp.observers.items():
-        if name not in ("update", "error"):
-            observer.outer_middleware(limit)
     dp.include_routers(*(_detached(r) for r in handlers.routers()))
     on_startup, on_shutdown = _lifecycle(services, run_jobs)
     dp.startup.register(on_startup)

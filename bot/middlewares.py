@@ -116,18 +116,3 @@ class ThrottlingMiddleware(BaseMiddleware):
             self._warned.discard(user_id)
             self._skipping.discard(user_id)
         self.remembered = max(1000, 2 * len(self._tat))
-
-
-class ConcurrencyLimit(BaseMiddleware):
-    """At most `limit` updates are handled at once per process; the others wait their turn.
-
-    Registered after the flood brake, so a message being paced waits without holding a place.
-    The limit also bounds how many updates a crash can catch half-done (handled again at restart).
-    """
-
-    def __init__(self, limit: int = 16) -> None:
-        self._places = asyncio.Semaphore(limit)
-
-    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        async with self._places:
-            return await handler(event, data)

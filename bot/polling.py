@@ -7,11 +7,13 @@ and closes the database under it. Here, instead:
 - every fetched update is written to the inbox (SQLite) *before* the next getUpdates confirms it,
   and marked handled once its handler has returned: a crash loses nothing (what was kept runs at
   the next start; what was not is sent again by Telegram), and a second delivery of a kept update
-  is recognised by its `update_id`. Only the updates being handled when the process died
-  (bounded, see `ConcurrencyLimit`) can be handled twice.
+  is recognised by its `update_id`. Only the updates being handled when the process died can be
+  handled twice: at most `concurrency`, as an update keeps its place until it is marked handled.
 - Confirming on arrival rather than after handling keeps long polling long: Telegram returns the
   oldest 100 unconfirmed updates at once, so waiting for one slow update (a flood being paced, a
   429 waited out) would stall everyone else behind it.
+- At most `concurrency` updates are handled at once. The place is taken after the flood brake
+  (`ThrottlingMiddleware`), so a message being paced waits without holding one.
 - At most `backlog` updates wait in memory; beyond that the loop stops fetching until they drain.
 - SIGTERM/SIGINT: stop fetching, let what has started finish (`grace` seconds at most; what is
   still waiting then stays in the inbox for the next start), then the dispatcher's shutdown stops
@@ -25,11 +27,12 @@ import contextlib
 import logging
 import signal
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.methods import GetUpdates, TelegramMethod
-from aiogram.types import Update
+from aiogram.types import TelegramObject, Update
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
 from storage.database import Database
@@ -53,6 +56,7 @@ class Polling:
         db: Database,
         *,
         timeout: int = 10,
+        concurrency: int = 10,
         backlog: int = 500,
         grace: float = 12.0,
     ) -> None:
@@ -62,6 +66,11 @@ class Polling:
         self._tasks: set[asyncio.Task[None]] = set()
         self._room = asyncio.Event()
         self._data: dict[str, Any] = {}
+        self._places = asyncio.Semaphore(concurrency)
+        self._marked: set[int] = set()
+        for name, observer in dp.observers.items():
+            if name not in ("update", "error"):
+                observer.outer_middleware(self._handle_in_place)
 
     def stop(self) -> None:
         self._stop.set()
@@ -176,7 +185,24 @@ class Polling:
         except Exception:
             # The errors router has had its say; running it again would fail again.
             log.exception("update %s failed", update.update_id)
-        await mark_handled(self.db, update.update_id, int(time.time()))
+        if update.update_id in self._marked:
+            self._marked.discard(update.update_id)
+        else:  # no handler took it, or it failed
+            await mark_handled(self.db, update.update_id, int(time.time()))
+
+    async def _handle_in_place(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        """Outer middleware of every event type: one of the places, kept until marked handled."""
+        async with self._places:
+            result = await handler(event, data)
+            update_id = data["event_update"].update_id
+            await mark_handled(self.db, update_id, int(time.time()))
+            self._marked.add(update_id)
+            return result
 
     async def _drain(self) -> None:
         if not self._tasks:
