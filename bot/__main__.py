@@ -10,6 +10,7 @@ from dotenv import load_dotenv
 
 from bot.app import create_bot, create_dispatcher, create_services
 from bot.logs import setup_logging
+from bot.polling import Polling
 from bot.settings import Settings, SettingsError, load_settings
 from bot.startup import StartupError, open_database, reach_telegram
 from bot.telegram_errors import summary
@@ -27,7 +28,7 @@ async def run_polling(settings: Settings) -> None:
         await open_database(services.db)
         await reach_telegram(bot)
         await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, handle_signals=True, close_bot_session=True)
+        await Polling(dp, bot, services.db).run()
     finally:
         await services.db.close()
 

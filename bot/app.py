@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, fields
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
@@ -36,6 +36,7 @@ from bot.reminders import ReminderService
 from bot.retry import RetryMiddleware
 from bot.sender import Sender
 from bot.settings import Settings
+from bot.ticker import Ticker
 from faq.matcher import Learned
 from storage.database import Database
 from storage.documents import release_claims
@@ -126,23 +127,11 @@ async def _check_reminders(reminders: ReminderService, clock: Clock) -> None:
         log.info("sent %s reminder(s)", sent)
 
 
-def _start_jobs(services: Services) -> None:
-    services.scheduler.add_job(
-        _check_reminders,
-        "interval",
-        args=[services.reminders, services.clock],
-        seconds=REMINDER_CHECK_SECONDS,
-        id="reminders",
-        replace_existing=True,
-        coalesce=True,
-        max_instances=1,
-        misfire_grace_time=REMINDER_CHECK_SECONDS * 5,
-        next_run_time=datetime.now(UTC),
-    )
-    services.scheduler.start()
-
-
 def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
+    ticker = Ticker(
+        lambda: _check_reminders(services.reminders, services.clock), REMINDER_CHECK_SECONDS
+    )
+
     async def on_startup(bot: Bot) -> None:
         await services.db.connect()
         await services.content.learn(
@@ -152,7 +141,8 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
             log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
         await register_commands(bot, services.i18n, services.settings.admin_ids)
         if run_jobs:
-            _start_jobs(services)
+            ticker.start()
+            services.scheduler.start()
             await services.broadcasts.resume()
         log.info("bot started")
 
@@ -162,6 +152,7 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         if services.scheduler.running:
             services.scheduler.pause()
         await services.reminders.stop()
+        await ticker.stop()
         await services.broadcasts.stop()
         if services.scheduler.running:
             services.scheduler.shutdown(wait=False)

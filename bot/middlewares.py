@@ -71,7 +71,9 @@ class ThrottlingMiddleware(BaseMiddleware):
     """Lets each user send `burst` messages at once, then one per `interval` seconds (GCRA).
 
     Messages over the pace are delayed, not dropped, and the user is told once per flood. A flood so
-    long that a message would wait more than `max_delay` seconds is cut off: those are ignored.
+    long that a message would wait more than `max_delay` seconds is cut off, never silently: the
+    first message skipped gets a reply saying that it and those right after it, until the bot's
+    next answer, were skipped and should be sent again.
     """
 
     def __init__(self, burst: int = 5, interval: float = 1.0, max_delay: float = 10.0) -> None:
@@ -79,6 +81,8 @@ class ThrottlingMiddleware(BaseMiddleware):
         self.tolerance = (burst - 1) * interval
         self._tat: dict[int, float] = {}
         self._warned: set[int] = set()
+        self._skipping: set[int] = set()
+        self.remembered = 1000
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Message) or event.from_user is None:
@@ -87,7 +91,11 @@ class ThrottlingMiddleware(BaseMiddleware):
         tat = max(self._tat.get(user_id, now), now)
         delay = tat - now - self.tolerance
         if delay > self.max_delay:
+            if user_id not in self._skipping:
+                self._skipping.add(user_id)
+                await event.reply(data["t"]("flood-skipped"))
             return None
+        self._skipping.discard(user_id)
         self._tat[user_id] = tat + self.interval
         if delay > 0:
             if user_id not in self._warned:
@@ -96,4 +104,15 @@ class ThrottlingMiddleware(BaseMiddleware):
             await asyncio.sleep(delay)
         elif tat == now:
             self._warned.discard(user_id)
+        if len(self._tat) > self.remembered:
+            self._forget_calm(now)
         return await handler(event, data)
+
+    def _forget_calm(self, now: float) -> None:
+        """Users whose pace is back to nothing are as good as unseen: keeps memory flat."""
+        calm = [user_id for user_id, tat in self._tat.items() if tat <= now]
+        for user_id in calm:
+            del self._tat[user_id]
+            self._warned.discard(user_id)
+            self._skipping.discard(user_id)
+        self.remembered = max(1000, 2 * len(self._tat))

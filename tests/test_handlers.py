@@ -10,7 +10,7 @@ from typing import Any
 from aiogram.types import Message
 
 from bot.i18n import I18n
-from bot.local_api import FakeUser
+from bot.local_api import ApiCall, FakeUser
 from bot.middlewares import ThrottlingMiddleware
 from bot.retry import RETRY_ATTEMPTS
 from faq.model import LANGUAGES, KnowledgeBase
@@ -186,3 +186,32 @@ async def test_the_per_chat_lock_is_dropped_once_nobody_waits(chat: Chat) -> Non
     await chat.say(ANN, "/start")
     isolation = chat.dp.fsm.events_isolation
     assert isolation._locks == {}  # type: ignore[attr-defined]
+
+
+async def test_a_flood_past_the_longest_wait_is_told_which_messages_were_skipped(
+    chat: Chat, i18n: I18n
+) -> None:
+    throttle = ThrottlingMiddleware(burst=2, interval=0.05, max_delay=0.1)
+    handled: list[str] = []
+    notices: list[ApiCall] = []
+
+    async def handler(event: Message, data: dict[str, Any]) -> None:
+        handled.append(event.text or "")
+
+    t = i18n.translator("en")
+    messages = [
+        Message.model_validate(
+            chat.telegram.send_text(ANN, f"q{n}")["message"], context={"bot": chat.bot}
+        )
+        for n in range(8)
+    ]
+    chat.telegram.listeners.append(notices.append)
+    await asyncio.gather(*(throttle(handler, m, {"t": t}) for m in messages))
+    skipped = [n for n in range(8) if f"q{n}" not in handled]
+    assert skipped and handled == [f"q{n}" for n in range(skipped[0])]  # answered up to a point
+    [notice] = [c for c in notices if c.text == t("flood-skipped")]
+    assert notice.params["reply_parameters"]["message_id"] == messages[skipped[0]].message_id
+
+    await asyncio.sleep(0.3)  # the flood is over: the next message is answered again
+    await throttle(handler, messages[-1], {"t": t})
+    assert handled[-1] == "q7"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from bot.local_api import ApiCall, FakeUser
 from bot.reminders import next_due
 from bot.retry import RETRY_ATTEMPTS
 from bot.schedule import next_reminder, reminder_times
+from bot.ticker import Ticker
 from storage.documents import (
     add_document,
     claim_reminder,
@@ -274,3 +276,42 @@ async def test_a_reminder_whose_send_breaks_is_released_and_sent_later(
     [ok] = await world.tick(when + timedelta(seconds=61))
     assert ok.status == 200 and not ok.broken and "7 days" in ok.text
     assert len(await reminders_sent_for(world.chat.services.db, doc)) == 1
+
+
+async def test_the_reminder_check_keeps_its_pace_when_the_wall_clock_jumps_back(
+    world: World,
+) -> None:
+    user = FakeUser(id=4, language_code="en")
+    expiry = START.date() + timedelta(days=10)
+    await world.save(user, "visa", expiry)
+    due = at(expiry - timedelta(days=7), 10, MOSCOW)
+    reminders, telegram = world.chat.services.reminders, world.chat.telegram
+    runs: list[datetime] = []
+    mark = len(telegram.calls)
+
+    def sent() -> list[ApiCall]:
+        return [c for c in telegram.calls[mark:] if c.method == "sendMessage"]
+
+    async def check() -> None:
+        runs.append(world.clock.now())
+        await reminders.send_due(world.clock.now())
+
+    world.clock.set(due - timedelta(minutes=1))
+    ticker = Ticker(check, interval=0.02)
+    ticker.start()
+    try:
+        await asyncio.sleep(0.1)
+        world.clock.set(due - timedelta(days=1))  # the wall clock jumps back a day
+        jumped = len(runs)
+        await asyncio.sleep(0.3)
+        assert len(runs) - jumped >= 5  # still checking every interval
+        assert sent() == []
+        world.clock.set(due)  # and forward again: the next check finds the reminder due
+        reminder = await telegram.wait_for(
+            lambda c: c.method == "sendMessage" and c.chat_id == 4, after=mark, timeout=2
+        )
+    finally:
+        await ticker.stop()
+    assert "7 days" in reminder.text
+    await asyncio.sleep(0.1)
+    assert sent() == [reminder]

@@ -36,6 +36,7 @@ topics-in-category = { $category } (page { $page } of { $pages }): choose a topi
 topic-gone = That topic is no longer available. Please choose another one.
 match-unsure = I'm not sure I understood. Did you mean one of these?
 throttled = You're sending messages very quickly. I'll answer them one by one in a moment.
+flood-skipped = You're sending faster than I can answer, so I skipped this message and the ones you sent right after it, until my next reply. Please send them again, one at a time.
 operator-contact = To talk to a person at the agency, contact us here: { $contact }
 operator-unavailable = Our operators can't be reached through this chat yet. For official information, see мвд.рф and gosuslugi.ru.
 unknown-command = I don't know that command. /help lists what I can do.

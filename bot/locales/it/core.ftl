@@ -36,6 +36,7 @@ topics-in-category = { $category } (pagina { $page } di { $pages }): scegli un a
 topic-gone = Questo argomento non è più disponibile. Scegline un altro.
 match-unsure = Non sono sicuro di aver capito. Intendevi una di queste?
 throttled = Stai scrivendo molto velocemente. Risponderò a tutto, un messaggio alla volta.
+flood-skipped = Scrivi più in fretta di quanto io riesca a rispondere: ho saltato questo messaggio e quelli inviati subito dopo, fino alla mia prossima risposta. Inviali di nuovo, uno alla volta.
 operator-contact = Per parlare con una persona dell'agenzia, contattaci qui: { $contact }
 operator-unavailable = Per ora non è possibile contattare gli operatori da questa chat. Informazioni ufficiali: мвд.рф e gosuslugi.ru.
 unknown-command = Non conosco questo comando. /help elenca cosa posso fare.

@@ -36,6 +36,7 @@ topics-in-category = { $category }（第 { $page }/{ $pages } 页）：请选择
 topic-gone = 该主题已不存在，请选择其他主题。
 match-unsure = 我不太确定您的意思。您是想问以下哪一个？
 throttled = 您发送消息太快了，我稍后会逐条回复。
+flood-skipped = 您发送得比我回复得还快，所以我跳过了这条消息以及紧随其后、在我下一次回复之前发送的消息。请逐条重新发送。
 operator-contact = 如需与旅行社工作人员联系，请通过以下方式：{ $contact }
 operator-unavailable = 目前还无法通过本聊天联系人工客服。官方信息请查看 мвд.рф 和 gosuslugi.ru。
 unknown-command = 我不认识这个命令。/help 可以查看我的功能。
