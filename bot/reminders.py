@@ -26,7 +26,7 @@ from bot.dates import format_date
 from bot.delivery import Delivery
 from bot.i18n import I18n, Translator
 from bot.preferences import language_of, timezone_of
-from bot.schedule import days_left, next_reminder
+from bot.schedule import days_left, next_reminder, start_advice
 from bot.sender import RecipientGone
 from bot.settings import Settings
 from faq.model import KnowledgeBase
@@ -116,10 +116,9 @@ def reminder_message(
     kind = kb.documents[doc.kind]
     start_by = doc.expires_on - timedelta(days=kind.lead_days)
     text = t("reminder-upcoming", document=name, date=expiry, days=left)
-    if start_by > today:
-        text += "\n" + t("reminder-start-by", date=format_date(start_by, lang))
-    else:
-        text += "\n" + t("reminder-start-now")
+    text += "\n" + t(
+        f"reminder-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)
+    )
     buttons.button(text=t("reminder-btn-renewed"), callback_data=DocCb(action="renewed", id=doc.id))
     buttons.button(text=t("reminder-btn-tomorrow"), callback_data=DocCb(action="snooze", id=doc.id))
     buttons.button(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 
@@ -38,3 +39,10 @@ def next_reminder(
 
 def tomorrow_at(now: datetime, tz: ZoneInfo, hour: int) -> datetime:
     return at_hour(local_day(now, tz) + timedelta(days=1), hour, tz)
+
+
+def start_advice(start_by: date, today: date) -> Literal["by", "today", "now"]:
+    """Before the start-by day: "start by"; on it: "start today"; after it: "it has passed"."""
+    if start_by > today:
+        return "by"
+    return "today" if start_by == today else "now"

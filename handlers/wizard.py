@@ -21,6 +21,7 @@ from bot.dates import format_date, parse_date
 from bot.i18n import Translator
 from bot.menus import main_menu
 from bot.reminders import document_name, next_due
+from bot.schedule import start_advice
 from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
 from faq.model import KnowledgeBase
@@ -87,9 +88,7 @@ def plan_text(turn: Turn, kind: str, expires_on: date, label: str) -> str:
     lines = [
         t("plan-header", document=name),
         t("plan-expires", date=format_date(expires_on, lang), days=(expires_on - today).days),
-        t("plan-start-by", date=format_date(start_by, lang))
-        if start_by > today
-        else t("plan-start-now"),
+        t(f"plan-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)),
         f"<i>{html_decoration.quote(text.lead_note)}</i>",
         "",
         t("plan-checklist"),

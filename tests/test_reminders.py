@@ -251,3 +251,16 @@ async def test_other_failures_are_retried_with_backoff_never_dropped(world: Worl
     [ok] = await world.tick(when + timedelta(seconds=61 + 121))
     assert ok.status == 200 and "7 days" in ok.text
     assert len(await reminders_sent_for(world.chat.services.db, doc)) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh", "it"])
+async def test_the_start_by_day_says_start_today(world: World, lang: str) -> None:
+    t = world.chat.services.i18n.translator(lang)
+    user = FakeUser(id=40 + len(lang) + ord(lang[0]), language_code=lang)
+    expiry = START.date() + timedelta(days=50)  # visa: start 45 days before, reminded that day
+    await world.save(user, "visa", expiry)
+    [on_the_day] = await world.tick(at(expiry - timedelta(days=45), 10, MOSCOW))
+    assert t("reminder-start-today") in on_the_day.text
+    assert t("reminder-start-now") not in on_the_day.text
+    [later] = await world.tick(at(expiry - timedelta(days=30), 10, MOSCOW))
+    assert t("reminder-start-now") in later.text

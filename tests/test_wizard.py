@@ -253,3 +253,13 @@ def rows_about(path: Path, user_id: int) -> dict[str, int]:
         ).fetchone()[0]
     counts["reminders_sent.orphans"] = orphans
     return counts
+
+
+async def test_a_plan_made_on_the_start_by_day_says_start_today(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    expiry = TODAY + timedelta(days=kb.documents["visa"].lead_days)
+    [plan] = replies(await chat.say(ANN, expiry.strftime("%d.%m.%Y")))
+    assert t("plan-start-today") in plan.text and t("plan-start-now") not in plan.text

@@ -4,6 +4,7 @@ reminder-upcoming = { $days ->
    *[other] ⏰ Your <b>{ $document }</b> expires in <b>{ $days } days</b>, on { $date }.
 }
 reminder-start-by = Start the renewal by { $date } at the latest.
+reminder-start-today = Today is the day to start the renewal: start today.
 reminder-start-now = The recommended time to start has passed: start the renewal today.
 reminder-expired =
     ❗ Your <b>{ $document }</b> expired on { $date }.

@@ -25,5 +25,6 @@ plan-expires = { $days ->
    *[other] Expires on <b>{ $date }</b>: <b>{ $days } days</b> left.
 }
 plan-start-by = Start the renewal by <b>{ $date }</b>.
+plan-start-today = 📌 Today is the recommended day to start: <b>start today</b>.
 plan-start-now = ⚠️ The recommended time to start has passed: <b>start today</b>.
 plan-checklist = <b>Checklist</b>

@@ -4,6 +4,7 @@ reminder-upcoming = { $days ->
    *[other] ⏰ Il tuo documento <b>{ $document }</b> scade tra <b>{ $days } giorni</b>, il { $date }.
 }
 reminder-start-by = Avvia il rinnovo entro il { $date }.
+reminder-start-today = Oggi è il giorno consigliato per iniziare: avvia il rinnovo oggi.
 reminder-start-now = Il momento consigliato per iniziare è passato: avvia il rinnovo oggi.
 reminder-expired =
     ❗ Il tuo documento <b>{ $document }</b> è scaduto il { $date }.

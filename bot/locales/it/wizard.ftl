@@ -28,5 +28,6 @@ plan-expires = { $days ->
    *[other] Scade il <b>{ $date }</b>: mancano <b>{ $days } giorni</b>.
 }
 plan-start-by = Avvia il rinnovo entro il <b>{ $date }</b>.
+plan-start-today = 📌 Oggi è il giorno consigliato per iniziare: <b>inizia oggi</b>.
 plan-start-now = ⚠️ Il momento consigliato per iniziare è passato: <b>inizia oggi</b>.
 plan-checklist = <b>Checklist</b>

@@ -8,6 +8,7 @@ reminder-upcoming = { $days ->
    *[other] ⏰ Срок документа <b>{ $document }</b> истекает через <b>{ $days } дней</b>, { $date }.
 }
 reminder-start-by = Начните продление не позднее { $date }.
+reminder-start-today = Сегодня рекомендуемый день начала: начните продление сегодня.
 reminder-start-now = Рекомендуемый срок начала уже прошёл: начните продление сегодня.
 reminder-expired =
     ❗ Срок документа <b>{ $document }</b> истёк { $date }.

@@ -6,6 +6,7 @@ reminder-upcoming = { $days ->
     }
 }
 reminder-start-by = 请最晚在 { $date } 开始办理续签。
+reminder-start-today = 今天就是建议开始办理的日子：请今天开始办理续签。
 reminder-start-now = 建议的开始办理时间已过：请今天就开始办理。
 reminder-expired =
     ❗ 您的<b>{ $document }</b>已于 { $date } 到期。

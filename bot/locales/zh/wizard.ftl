@@ -27,5 +27,6 @@ plan-expires = { $days ->
     }
 }
 plan-start-by = 请在 <b>{ $date }</b> 之前开始办理续签。
+plan-start-today = 📌 今天就是建议开始办理的日子：<b>请今天开始</b>。
 plan-start-now = ⚠️ 建议的开始办理时间已过：<b>请今天就开始</b>。
 plan-checklist = <b>材料清单</b>
