@@ -263,3 +263,49 @@ async def test_a_plan_made_on_the_start_by_day_says_start_today(
     expiry = TODAY + timedelta(days=kb.documents["visa"].lead_days)
     [plan] = replies(await chat.say(ANN, expiry.strftime("%d.%m.%Y")))
     assert t("plan-start-today") in plan.text and t("plan-start-now") not in plan.text
+
+
+QUESTION = "how many days to register after arrival"
+
+
+def callback_data(call: object) -> set[str]:
+    return {b["callback_data"] for b in call.buttons}  # type: ignore[attr-defined]
+
+
+async def test_a_question_typed_in_the_wizard_is_answered_and_the_step_comes_back(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await chat.say(ANN, "/renew")
+    [answer, kinds] = replies(await chat.say(ANN, QUESTION))
+    assert "Sources" in answer.text
+    assert kinds.text == t("wizard-ask-kind") and "k:visa" in callback_data(kinds)
+
+    [date_step] = replies(await chat.press(ANN, kb.documents["visa"].text("en").title))
+    [answer, again] = replies(await chat.say(ANN, QUESTION))
+    assert "Sources" in answer.text and "couldn't read" not in answer.text
+    assert again.text == date_step.text and again.buttons == date_step.buttons
+
+    [plan] = replies(await chat.say(ANN, "15.03.2027"))
+    [answer, plan_again] = replies(await chat.say(ANN, QUESTION))
+    assert "Sources" in answer.text
+    assert plan_again.text == plan.text and plan_again.buttons == plan.buttons
+    assert t("wizard-btn-save") in [b["text"] for b in plan_again.buttons]
+    [saved] = replies(await chat.press(ANN, t("wizard-btn-save")))
+    assert saved.text.startswith(t("wizard-saved"))
+
+
+async def test_asking_again_shows_the_buttons_of_the_step(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await chat.say(ANN, "/renew")
+    [date_step] = replies(await chat.press(ANN, kb.documents["visa"].text("en").title))
+    for wrong in ("soonish", "01.01.2040"):
+        [again] = replies(await chat.say(ANN, wrong))
+        assert again.buttons == date_step.buttons
+    [past] = replies(await chat.say(ANN, "01.11.2026"))
+    assert callback_data(date_step) <= callback_data(past)
+    [plan] = replies(await chat.say(ANN, "15.03.2027"))
+    [again] = replies(await chat.say(ANN, "ok"))
+    assert again.text == t("wizard-use-buttons") and again.buttons == plan.buttons
