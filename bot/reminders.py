@@ -68,6 +68,51 @@ def next_due(
     return int(at.timestamp()) if at else None
 
 
+def reminds_before_expiry(
+    kb: KnowledgeBase,
+    doc: Document,
+    *,
+    timezone: str,
+    hour: int,
+    custom_days: tuple[int, ...] | None,
+    after: datetime,
+) -> bool:
+    """Whether the document still has a reminder on or before its expiry day (the notice the day
+    after does not count)."""
+    at = next_due(
+        kb,
+        doc.kind,
+        doc.expires_on,
+        timezone=timezone,
+        hour=hour,
+        custom_days=custom_days,
+        after=after,
+    )
+    return (
+        at is not None and datetime.fromtimestamp(at, ZoneInfo(timezone)).date() <= doc.expires_on
+    )
+
+
+def silenced_by(
+    kb: KnowledgeBase,
+    docs: list[Document],
+    user: User,
+    settings: Settings,
+    days: tuple[int, ...] | None,
+    now: datetime,
+) -> list[Document]:
+    """The documents that would lose their last reminder before expiry if the user's reminder
+    days became `days`."""
+    zone, hour = timezone_of(user, settings).key, user.reminder_hour
+
+    def before(doc: Document, custom: tuple[int, ...] | None) -> bool:
+        return reminds_before_expiry(
+            kb, doc, timezone=zone, hour=hour, custom_days=custom, after=now
+        )
+
+    return [doc for doc in docs if before(doc, user.reminder_days) and not before(doc, days)]
+
+
 async def reschedule_user(
     db: Database, kb: KnowledgeBase, settings: Settings, user: User, now: datetime
 ) -> None:

@@ -19,7 +19,7 @@ from bot.reminders import document_name
 from bot.schedule import days_left, tomorrow_at
 from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, respond, show
-from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
+from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt, next_reminder_line
 from storage.documents import (
     Document,
     delete_document,
@@ -38,12 +38,13 @@ class RenameDocument(StatesGroup):
 
 def _line(turn: Turn, doc: Document) -> str:
     left = days_left(doc.expires_on, turn.clock.now(), turn.timezone)
-    return turn.t(
+    line = turn.t(
         "docs-line" if left >= 0 else "docs-line-expired",
         document=document_name(turn.kb, doc, turn.lang),
         date=format_date(doc.expires_on, turn.lang),
         days=left,
     )
+    return f"{line}\n    {next_reminder_line(turn, doc.next_remind_at)}"
 
 
 async def _list(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:

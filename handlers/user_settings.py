@@ -14,10 +14,12 @@ from aiogram.utils.text_decorations import html_decoration
 from bot.callbacks import MenuCb, SettingsCb
 from bot.i18n import Translator
 from bot.preferences import timezone_of
-from bot.reminders import reschedule_user
+from bot.reminders import document_name, reschedule_user, silenced_by
 from bot.turn import Turn
+from faq.model import KnowledgeBase
 from handlers.common import NOT_A_COMMAND, show
 from handlers.keyboards import button, markup
+from storage.documents import Document, user_documents
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
 router = Router(name="settings")
@@ -36,7 +38,7 @@ RUSSIAN_ZONES = (
     "Asia/Kamchatka",
 )
 HOURS = range(7, 23)
-DAY_CHOICES = (90, 60, 45, 30, 14, 7, 3, 1, 0)
+DAY_CHOICES = (120, 90, 60, 45, 30, 14, 7, 3, 1, 0)
 
 
 class SettingsForm(StatesGroup):
@@ -158,8 +160,17 @@ async def picked_hour(callback: CallbackQuery, callback_data: SettingsCb, turn: 
     await _saved(callback, turn)
 
 
-def _days_menu(user: User, t: Translator) -> InlineKeyboardMarkup:
-    chosen = set(user.reminder_days or ())
+def _days_in_effect(kb: KnowledgeBase, user: User, docs: list[Document]) -> tuple[int, ...]:
+    """The user's own days, else the recommended days of the kinds they saved (of every kind
+    when none is saved): what ticking or unticking one day starts from."""
+    if user.reminder_days is not None:
+        return user.reminder_days
+    kinds = {doc.kind for doc in docs} or set(kb.documents)
+    days = {day for kind in kinds for day in kb.documents[kind].reminder_days}
+    return tuple(sorted(days & set(DAY_CHOICES), reverse=True))
+
+
+def _days_menu(chosen: tuple[int, ...], t: Translator) -> InlineKeyboardMarkup:
     menu = InlineKeyboardBuilder()
     for day in DAY_CHOICES:
         mark = "✅" if day in chosen else "▫️"
@@ -168,13 +179,16 @@ def _days_menu(user: User, t: Translator) -> InlineKeyboardMarkup:
         )
     menu.button(text=t("settings-btn-days-default"), callback_data=SettingsCb(what="days-default"))
     menu.button(text=t("btn-back"), callback_data=SettingsCb(what="menu"))
-    menu.adjust(3, 3, 3, 1, 1)
+    menu.adjust(5, 5, 1, 1)
     return menu.as_markup()
 
 
-async def _show_days(callback: CallbackQuery, turn: Turn, user: User) -> None:
+async def _show_days(callback: CallbackQuery, turn: Turn, user: User, warning: str = "") -> None:
+    docs = await user_documents(turn.db, user.id)
     text = f"{turn.t('settings-ask-days')}\n\n{_summary(turn, user)}"
-    await show(callback, turn.bot, text, _days_menu(user, turn.t))
+    if warning:
+        text = f"{warning}\n\n{text}"
+    await show(callback, turn.bot, text, _days_menu(_days_in_effect(turn.kb, user, docs), turn.t))
 
 
 @router.callback_query(SettingsCb.filter(F.what == "days"))
@@ -184,15 +198,24 @@ async def choose_days(callback: CallbackQuery, turn: Turn) -> None:
 
 @router.callback_query(SettingsCb.filter(F.what.in_({"day-toggle", "days-default"})))
 async def toggle_day(callback: CallbackQuery, callback_data: SettingsCb, turn: Turn) -> None:
+    """Ticks or unticks one day of those in effect; a set that would leave a saved document
+    without any reminder before its expiry is refused, naming the document."""
     days: tuple[int, ...] | None = None
+    docs = await user_documents(turn.db, turn.user.id)
     if callback_data.what == "day-toggle":
         day = int(callback_data.value) if callback_data.value.isdigit() else -1
         if day not in DAY_CHOICES:
             await callback.answer()
             return
-        days = tuple(sorted(set(turn.user.reminder_days or ()) ^ {day}, reverse=True))
+        days = tuple(sorted(set(_days_in_effect(turn.kb, turn.user, docs)) ^ {day}, reverse=True))
         if not days:
             await callback.answer(turn.t("settings-days-need-one"), show_alert=True)
             return
+    now = turn.clock.now()
+    if silenced := silenced_by(turn.kb, docs, turn.user, turn.settings, days, now):
+        names = ", ".join(document_name(turn.kb, doc, turn.lang) for doc in silenced)
+        warning = turn.t("settings-days-silent", documents=names, count=len(silenced))
+        await _show_days(callback, turn, turn.user, warning)
+        return
     await set_reminder_days(turn.db, turn.user.id, days)
     await _show_days(callback, turn, await _rescheduled(turn))

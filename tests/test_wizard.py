@@ -309,3 +309,48 @@ async def test_asking_again_shows_the_buttons_of_the_step(
     [plan] = replies(await chat.say(ANN, "15.03.2027"))
     [again] = replies(await chat.say(ANN, "ok"))
     assert again.text == t("wizard-use-buttons") and again.buttons == plan.buttons
+
+
+def ticked(call: object) -> list[int]:
+    texts = [b["text"] for b in call.buttons]  # type: ignore[attr-defined]
+    return [int(text.split()[1]) for text in texts if text.startswith("✅")]
+
+
+async def test_ticking_one_reminder_day_keeps_a_reminder_before_expiry(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    doc_id = await save_visa(chat, kb, i18n, ANN, "01.12.2026")  # 10 days left
+    first = (await get_document(chat.services.db, ANN.id, doc_id)).next_remind_at
+    await chat.say(ANN, "/settings")
+    [menu] = replies(await chat.press(ANN, t("settings-btn-days")))
+    assert ticked(menu) == list(kb.documents["visa"].reminder_days)  # the defaults, shown ticked
+    [after] = replies(await chat.press(ANN, "▫️ 90"))
+    assert ticked(after) == [90, *kb.documents["visa"].reminder_days]
+    user = await get_user(chat.services.db, ANN.id)
+    assert user.reminder_days == (90, *kb.documents["visa"].reminder_days)
+    doc = await get_document(chat.services.db, ANN.id, doc_id)
+    assert doc.next_remind_at == first  # 7 days before: 24 November, 10:00 Moscow
+    [listing] = replies(await chat.say(ANN, "/mydocs"))
+    assert "Next reminder: 24 November 2026 at 10:00" in listing.text
+
+
+async def test_days_that_leave_a_document_without_a_reminder_are_refused(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    await chat.say(ANN, "23.11.2026")  # 2 days left: the 1-day and on-the-day reminders remain
+    await chat.press(ANN, "Add a name")
+    await chat.say(ANN, "Anna")
+    await chat.press(ANN, t("wizard-btn-save"))
+    await chat.say(ANN, "/settings")
+    await chat.press(ANN, t("settings-btn-days"))
+    [fewer] = replies(await chat.press(ANN, "✅ 1"))
+    assert 1 not in ticked(fewer) and 0 in ticked(fewer)
+    [refused] = replies(await chat.press(ANN, "✅ 0"))
+    assert "Not changed" in refused.text and "Visa (Anna)" in refused.text
+    assert 0 in ticked(refused)
+    assert 0 in (await get_user(chat.services.db, ANN.id)).reminder_days
+    [doc] = await user_documents(chat.services.db, ANN.id)
+    assert datetime.fromtimestamp(doc.next_remind_at, UTC) == datetime(2026, 11, 23, 7, tzinfo=UTC)

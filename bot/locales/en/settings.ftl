@@ -14,3 +14,7 @@ settings-ask-hour = At what time should reminders arrive?
 settings-ask-days = Tap the days before expiry on which you want a reminder (0 = on the day).
 settings-days-need-one = Keep at least one day, or use the recommended days.
 settings-saved = ✅ Saved. Your reminders follow the new settings.
+settings-days-silent = ⚠️ Not changed: with these days, { $documents } would get no reminder before { $count ->
+    [one] it expires
+   *[other] they expire
+}. Keep a day closer to the expiry date.

@@ -14,3 +14,7 @@ settings-ask-hour = A che ora vuoi ricevere i promemoria?
 settings-ask-days = Tocca i giorni prima della scadenza in cui vuoi un promemoria (0 = il giorno stesso).
 settings-days-need-one = Tieni almeno un giorno, oppure usa i giorni consigliati.
 settings-saved = ✅ Salvato. I tuoi promemoria seguiranno le nuove impostazioni.
+settings-days-silent = ⚠️ Non modificato: con questi giorni, { $documents } non { $count ->
+    [one] riceverebbe
+   *[other] riceverebbero
+} alcun promemoria prima della scadenza. Tieni un giorno più vicino alla scadenza.

@@ -14,3 +14,4 @@ settings-ask-hour = 您希望在几点收到提醒？
 settings-ask-days = 请点选您希望在到期前哪几天收到提醒（0 = 到期当天）。
 settings-days-need-one = 请至少保留一天，或使用建议天数。
 settings-saved = ✅ 已保存。您的提醒将按新的设置发送。
+settings-days-silent = ⚠️ 未更改：按这些天数，{ $documents } 在到期前将不会收到任何提醒。请保留一个更接近到期日的天数。
