@@ -45,7 +45,7 @@ class ForgetCb(CallbackData, prefix="f"):
 
 
 class HandoffCb(CallbackData, prefix="h"):
-    action: str  # last | cancel | close
+    action: str  # last | cancel | close | end
     id: int = 0
 
 

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -144,15 +143,6 @@ def next_reminder_line(turn: Turn, at: int | None) -> str:
 
 
 # --- entering and leaving ---------------------------------------------------------------------
-
-
-@router.message(Command("cancel"))
-async def cancel_command(message: Message, state: FSMContext, t: Translator) -> None:
-    had_state = await state.get_state() is not None
-    await state.clear()
-    await message.answer(
-        t("wizard-cancelled" if had_state else "nothing-to-cancel"), reply_markup=main_menu(t)
-    )
 
 
 @router.callback_query(WizardCb.filter(F.action == "cancel"))
