@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -15,6 +15,7 @@ from bot.callbacks import MenuCb, SettingsCb
 from bot.i18n import Translator
 from bot.preferences import timezone_of
 from bot.reminders import document_name, reschedule_user, silenced_by
+from bot.timezones import RUSSIAN_ZONES, find_zone, zone_name
 from bot.turn import Turn
 from faq.model import KnowledgeBase
 from handlers.common import NOT_A_COMMAND, show
@@ -23,20 +24,6 @@ from storage.documents import Document, user_documents
 from storage.users import User, get_user, set_reminder_days, set_reminder_hour, set_timezone
 
 router = Router(name="settings")
-RUSSIAN_ZONES = (
-    "Europe/Kaliningrad",
-    "Europe/Moscow",
-    "Europe/Samara",
-    "Asia/Yekaterinburg",
-    "Asia/Omsk",
-    "Asia/Novosibirsk",
-    "Asia/Krasnoyarsk",
-    "Asia/Irkutsk",
-    "Asia/Yakutsk",
-    "Asia/Vladivostok",
-    "Asia/Magadan",
-    "Asia/Kamchatka",
-)
 HOURS = range(7, 23)
 DAY_CHOICES = (120, 90, 60, 45, 30, 14, 7, 3, 1, 0)
 
@@ -53,9 +40,10 @@ def _summary(turn: Turn, user: User | None = None) -> str:
         if user.reminder_days is not None
         else t("settings-days-default")
     )
+    zone = timezone_of(user, turn.settings)
     return t(
         "settings-summary",
-        timezone=timezone_of(user, turn.settings).key,
+        timezone=f"{zone_name(zone, turn.lang, turn.clock.now())} · {zone.key}",
         hour=f"{user.reminder_hour:02d}:00",
         days=days,
     )
@@ -99,10 +87,14 @@ async def settings_menu(callback: CallbackQuery, turn: Turn) -> None:
 @router.callback_query(SettingsCb.filter(F.what == "tz"))
 async def choose_timezone(callback: CallbackQuery, turn: Turn) -> None:
     menu = InlineKeyboardBuilder()
+    now = turn.clock.now()
     for zone in RUSSIAN_ZONES:
-        menu.button(text=zone.split("/")[1], callback_data=SettingsCb(what="tz-pick", value=zone))
+        menu.button(
+            text=zone_name(ZoneInfo(zone), turn.lang, now),
+            callback_data=SettingsCb(what="tz-pick", value=zone),
+        )
     menu.button(text=turn.t("btn-back"), callback_data=SettingsCb(what="menu"))
-    menu.adjust(3)
+    menu.adjust(2)
     await turn.state.set_state(SettingsForm.timezone)
     await show(callback, turn.bot, turn.t("settings-ask-tz"), menu.as_markup())
 
@@ -117,15 +109,10 @@ async def picked_timezone(callback: CallbackQuery, callback_data: SettingsCb, tu
     await _saved(callback, turn)
 
 
-def _known_zone(typed: str) -> str | None:
-    wanted = typed.strip().replace(" ", "_").lower()
-    return next((zone for zone in available_timezones() if zone.lower() == wanted), None)
-
-
 @router.message(SettingsForm.timezone, F.text, NOT_A_COMMAND)
 async def typed_timezone(message: Message, turn: Turn) -> None:
     typed = (message.text or "").strip()
-    zone = _known_zone(typed)
+    zone = find_zone(typed, turn.clock.now())
     if zone is None:
         quoted = html_decoration.quote(typed[:64])
         await message.answer(turn.t("settings-bad-tz", typed=quoted))

@@ -354,3 +354,29 @@ async def test_days_that_leave_a_document_without_a_reminder_are_refused(
     assert 0 in (await get_user(chat.services.db, ANN.id)).reminder_days
     [doc] = await user_documents(chat.services.db, ANN.id)
     assert datetime.fromtimestamp(doc.next_remind_at, UTC) == datetime(2026, 11, 23, 7, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("lang", "button", "typed", "zone"),
+    [
+        ("zh", "莫斯科 (UTC+3)", "北京时间", "Asia/Shanghai"),
+        ("en", "Moscow (UTC+3)", "Moscow", "Europe/Moscow"),
+        ("en", "Vladivostok (UTC+10)", "UTC+5", "Asia/Yekaterinburg"),
+        ("ru", "Москва (UTC+3)", "новосибирское время", "Asia/Novosibirsk"),
+        ("it", "Mosca (UTC+3)", "Roma", "Europe/Rome"),
+    ],
+)
+async def test_time_zones_are_offered_by_city_and_offset_and_understood_when_typed(
+    chat: Chat, i18n: I18n, lang: str, button: str, typed: str, zone: str
+) -> None:
+    t = i18n.translator(lang)
+    user = FakeUser(id=600 + len(typed), first_name="Z", language_code=lang)
+    await chat.say(user, "/settings")
+    [offer] = replies(await chat.press(user, t("settings-btn-tz")))
+    assert button in [b["text"] for b in offer.buttons]
+    [saved] = replies(await chat.say(user, typed))
+    assert saved.text.startswith(t("settings-saved")) and zone in saved.text
+    assert (await get_user(chat.services.db, user.id)).timezone == zone
+    await chat.press(user, t("settings-btn-tz"))
+    [bad] = replies(await chat.say(user, "somewhere nice"))
+    assert bad.text == t("settings-bad-tz", typed="somewhere nice")
