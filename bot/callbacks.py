@@ -23,7 +23,9 @@ class TopicCb(CallbackData, prefix="t"):
 
 
 class DocCb(CallbackData, prefix="d"):
-    action: str  # show | renewed | snooze | checklist | ics | rename | delete | really-delete
+    action: (
+        str  # show | renewed | paid | snooze | checklist | ics | rename | delete | really-delete
+    )
     id: int
 
 

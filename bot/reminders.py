@@ -160,10 +160,14 @@ def reminder_message(
         return text, buttons.as_markup()
     kind = kb.documents[doc.kind]
     start_by = doc.expires_on - timedelta(days=kind.lead_days)
-    text = t("reminder-upcoming", document=name, date=expiry, days=left)
-    text += "\n" + t(
-        f"reminder-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)
-    )
+    if kind.monthly:
+        text = t("reminder-payment-due", document=name, date=expiry, days=left)
+        buttons.button(text=t("reminder-btn-paid"), callback_data=DocCb(action="paid", id=doc.id))
+    else:
+        text = t("reminder-upcoming", document=name, date=expiry, days=left)
+        text += "\n" + t(
+            f"reminder-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)
+        )
     buttons.button(text=t("reminder-btn-renewed"), callback_data=DocCb(action="renewed", id=doc.id))
     buttons.button(text=t("reminder-btn-tomorrow"), callback_data=DocCb(action="snooze", id=doc.id))
     buttons.button(

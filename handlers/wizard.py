@@ -77,9 +77,10 @@ def _date_buttons(turn: Turn) -> InlineKeyboardBuilder:
 
 def date_prompt(turn: Turn, kind: str) -> tuple[str, InlineKeyboardMarkup]:
     today, lang, t = turn.today(), turn.lang, turn.t
+    document = turn.kb.documents[kind]
     text = t(
-        "wizard-ask-date",
-        document=turn.kb.documents[kind].text(lang).title,
+        "wizard-ask-paid-until" if document.monthly else "wizard-ask-date",
+        document=document.text(lang).title,
         example=format_date(today.replace(day=15) + timedelta(days=62), lang),
     )
     return text, _date_buttons(turn).as_markup()
@@ -91,10 +92,13 @@ def plan_text(turn: Turn, kind: str, expires_on: date, label: str) -> str:
     text = document.text(lang)
     start_by = expires_on - timedelta(days=document.lead_days)
     name = text.title + (f" ({html_decoration.quote(label)})" if label else "")
+    days, on = (expires_on - today).days, format_date(expires_on, lang)
     lines = [
         t("plan-header", document=name),
-        t("plan-expires", date=format_date(expires_on, lang), days=(expires_on - today).days),
-        t(f"plan-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)),
+        t("plan-paid-until" if document.monthly else "plan-expires", date=on, days=days),
+        t("plan-pay-monthly")
+        if document.monthly
+        else t(f"plan-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)),
         f"<i>{html_decoration.quote(text.lead_note)}</i>",
         "",
         t("plan-checklist"),

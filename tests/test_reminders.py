@@ -264,3 +264,11 @@ async def test_the_start_by_day_says_start_today(world: World, lang: str) -> Non
     assert t("reminder-start-now") not in on_the_day.text
     [later] = await world.tick(at(expiry - timedelta(days=30), 10, MOSCOW))
     assert t("reminder-start-now") in later.text
+
+
+def test_next_month_keeps_the_day_or_takes_the_months_last() -> None:
+    from bot.schedule import next_month
+
+    assert next_month(date(2026, 12, 5)) == date(2027, 1, 5)
+    assert next_month(date(2027, 1, 31)) == date(2027, 2, 28)
+    assert next_month(date(2028, 1, 30)) == date(2028, 2, 29)

@@ -380,3 +380,34 @@ async def test_time_zones_are_offered_by_city_and_offset_and_understood_when_typ
     await chat.press(user, t("settings-btn-tz"))
     [bad] = replies(await chat.say(user, "somewhere nice"))
     assert bad.text == t("settings-bad-tz", typed="somewhere nice")
+
+
+async def test_the_work_patent_is_paid_monthly_and_i_paid_moves_it_a_month(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    patent = kb.documents["patent"]
+    await chat.say(ANN, "/renew")
+    [ask] = replies(await chat.press(ANN, patent.text("en").title))
+    assert "until what date is your" in ask.text and "paid" in ask.text
+    [plan] = replies(await chat.say(ANN, "05.12.2026"))
+    assert "Paid until <b>5 December 2026</b>" in plan.text and "14 days" in plan.text
+    assert t("plan-pay-monthly") in plan.text and "Start the renewal" not in plan.text
+    await chat.press(ANN, t("wizard-btn-save"))
+    [doc] = await user_documents(chat.services.db, ANN.id)
+
+    # 7 days before the payment is due, 10:00 in Moscow
+    clock = chat.services.clock
+    clock.set(datetime(2026, 11, 28, 7, tzinfo=UTC))  # type: ignore[attr-defined]
+    before = len(chat.telegram.calls)
+    assert await chat.services.reminders.send_due(clock.now()) == 1
+    [reminder] = replies(chat.telegram.calls[before:])
+    assert "paid until 5 December 2026" in reminder.text and "7 days" in reminder.text
+    assert t("reminder-btn-paid") in [b["text"] for b in reminder.buttons]
+
+    [done] = replies(await chat.press(ANN, t("reminder-btn-paid")))
+    assert "paid until 5 January 2027" in done.text
+    assert "Next reminder: 29 December 2026 at 10:00" in done.text
+    doc = await get_document(chat.services.db, ANN.id, doc.id)
+    assert doc.expires_on == date(2027, 1, 5)
+    assert datetime.fromtimestamp(doc.next_remind_at, UTC) == datetime(2026, 12, 29, 7, tzinfo=UTC)

@@ -12,3 +12,9 @@ reminder-expired =
 reminder-btn-renewed = ✅ I renewed it
 reminder-btn-tomorrow = ⏰ Remind me tomorrow
 reminder-btn-checklist = 📋 Show checklist
+reminder-payment-due = { $days ->
+    [0] ⚠️ Your <b>{ $document }</b> is paid until <b>today</b>, { $date }: pay the next month today, or the patent ends tomorrow.
+    [one] 💳 Your <b>{ $document }</b> is paid until <b>tomorrow</b>, { $date }: pay the next month by then.
+   *[other] 💳 Your <b>{ $document }</b> is paid until { $date }: pay the next month within <b>{ $days } days</b>.
+}
+reminder-btn-paid = 💳 I paid

@@ -16,3 +16,9 @@ reminder-expired =
 reminder-btn-renewed = ✅ Я продлил(а)
 reminder-btn-tomorrow = ⏰ Напомнить завтра
 reminder-btn-checklist = 📋 Список документов
+reminder-payment-due = { $days ->
+    [0] ⚠️ Ваш <b>{ $document }</b> оплачен до <b>сегодня</b>, { $date }: оплатите следующий месяц сегодня, иначе патент завтра прекратит действие.
+    [one] 💳 Ваш <b>{ $document }</b> оплачен до <b>завтра</b>, { $date }: оплатите следующий месяц до этого дня.
+   *[other] 💳 Ваш <b>{ $document }</b> оплачен до { $date }: оплатите следующий месяц (дней осталось: <b>{ $days }</b>).
+}
+reminder-btn-paid = 💳 Я оплатил(а)
