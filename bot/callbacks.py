@@ -45,7 +45,9 @@ class TopicCb(CallbackData, prefix="t"):
 
 
 class DocCb(CallbackData, prefix="d"):
-    action: str  # show | renewed | snooze | checklist | ics | rename | delete | really-delete
+    action: (
+        str  # show | renewed | paid | snooze | checklist | ics | rename | delete | really-delete
+    )
     id: RowId
 
 
@@ -67,7 +69,7 @@ class ForgetCb(CallbackData, prefix="f"):
 
 
 class HandoffCb(CallbackData, prefix="h"):
-    action: str  # last | cancel | close
+    action: str  # last | cancel | close | end
     id: RowId = 0
 
 

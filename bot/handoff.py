@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardMarkup, Message, ReplyParameters
@@ -22,7 +23,7 @@ from aiogram.utils.text_decorations import html_decoration
 from bot.callbacks import HandoffCb
 from bot.clock import Clock
 from bot.content import Content
-from bot.dates import format_date
+from bot.dates import format_date, weekday_names
 from bot.delivery import Delivery
 from bot.i18n import LANGUAGE_NAMES, I18n, Translator
 from bot.menus import main_menu
@@ -32,6 +33,7 @@ from bot.schedule import days_left
 from bot.sender import RecipientGone
 from bot.settings import Settings
 from bot.telegram_errors import TELEGRAM_ERRORS, summary
+from bot.timezones import zone_name
 from storage.database import Database
 from storage.documents import user_documents
 from storage.handoff import (
@@ -44,6 +46,7 @@ from storage.handoff import (
     record_message,
     set_card,
     thread_for_message,
+    thread_messages,
 )
 from storage.users import User, get_user
 
@@ -122,7 +125,7 @@ class HandoffDesk:
         if not new:
             if message is not None and not await self.forward(message, thread):
                 return t("handoff-not-delivered"), None
-            return t("handoff-already-open"), None
+            return t("handoff-already-open"), self.end_button(t, thread)
         gt = self.group_t()
         text = await self.card_text(gt, thread, user, tg_user, question)
         close = InlineKeyboardBuilder()
@@ -141,7 +144,33 @@ class HandoffDesk:
         if message is not None and (message.text is None or len(question) > CARD_QUESTION_CHARS):
             await self.forward(message, thread)  # media, or cut in the card
         log.info("hand-off #%s opened for user %s", thread.id, user.id)
-        return t("handoff-opened"), None
+        expect = self.when_to_expect(t, user)
+        return t("handoff-opened") + (f"\n\n{expect}" if expect else ""), self.end_button(t, thread)
+
+    def end_button(self, t: Translator, thread: Thread) -> InlineKeyboardMarkup:
+        end = InlineKeyboardBuilder()
+        end.button(text=t("handoff-btn-end"), callback_data=HandoffCb(action="end", id=thread.id))
+        return end.as_markup()
+
+    def when_to_expect(self, t: Translator, user: User) -> str:
+        """The operators' hours, and when it is outside them, when they will be back (in the
+        user's time zone); empty without OPERATOR_HOURS."""
+        hours = self.settings.operator_hours
+        if hours is None:
+            return ""
+        now = self.clock.now()
+        described = hours.describe(weekday_names(t.lang))
+        zone = zone_name(ZoneInfo(hours.zone), t.lang, now)
+        if hours.is_open(now):
+            return t("handoff-hours-open", hours=described, zone=zone)
+        back = hours.next_opening(now).astimezone(timezone_of(user, self.settings))
+        return t(
+            "handoff-hours-closed",
+            hours=described,
+            zone=zone,
+            date=format_date(back.date(), t.lang),
+            time=back.strftime("%H:%M"),
+        )
 
     async def forward(self, message: Message, thread: Thread) -> bool:
         """Copies the user's message into the group as a reply to the card; False if it failed."""
@@ -207,17 +236,26 @@ class HandoffDesk:
         if not thread.is_open:
             await message.reply(gt("handoff-op-already-closed", thread=thread.id))
             return
+        user = await get_user(self.db, thread.user_id)
+        t = self.i18n.translator(language_of(user, self.settings) if user else gt.lang)
+        kinds = [kind for _, kind in await thread_messages(self.db, thread.id)]
+        label = t("handoff-from-operator") if not kinds or kinds[-1] != "operator" else None
+
         try:
+            if label:
+                await self.delivery.to_user(
+                    thread.user_id, lambda: self.bot.send_message(thread.user_id, label)
+                )
             await self.delivery.to_user(
                 thread.user_id,
                 lambda: self.bot.copy_message(
                     chat_id=thread.user_id,
                     from_chat_id=message.chat.id,
                     message_id=message.message_id,
+                    reply_markup=self.end_button(t, thread),
                 ),
             )
         except RecipientGone:
-            user = await get_user(self.db, thread.user_id)
             name = html_decoration.quote(user.first_name if user and user.first_name else "?")
             await message.reply(gt("handoff-op-blocked", name=name))
             return
@@ -234,8 +272,27 @@ class HandoffDesk:
         )
 
     async def close(self, thread: Thread, closed_by: TgUser) -> bool:
-        """Closes the conversation, takes the button off its card and tells both sides; False if
-        it was closed already."""
+        """An operator closes the conversation: the button comes off its card and both sides are
+        told; False if it was closed already."""
+        note = self.group_t()("handoff-op-closed", thread=thread.id, name=_display_name(closed_by))
+        if not await self._shut(thread, note):
+            return False
+        user = await get_user(self.db, thread.user_id)
+        if user is not None:
+            t = self.i18n.translator(language_of(user, self.settings))
+            await self.tell_user(user.id, t("handoff-closed"), main_menu(t))
+        log.info("hand-off #%s closed by %s", thread.id, closed_by.id)
+        return True
+
+    async def end_by_user(self, thread: Thread) -> bool:
+        """The user ends the conversation ("End chat", /cancel); the group is told. False if it
+        was closed already."""
+        if not await self._shut(thread, self.group_t()("handoff-op-user-ended", thread=thread.id)):
+            return False
+        log.info("hand-off #%s ended by the user", thread.id)
+        return True
+
+    async def _shut(self, thread: Thread, note: str) -> bool:
         if not await close_thread(self.db, thread.id, self._now()):
             return False
         if thread.card_message_id is not None:
@@ -247,21 +304,12 @@ class HandoffDesk:
                 log.debug("hand-off #%s: the card keeps its button: %s", thread.id, summary(e))
         try:
             await self.bot.send_message(
-                thread.chat_id,
-                self.group_t()(
-                    "handoff-op-closed", thread=thread.id, name=_display_name(closed_by)
-                ),
-                reply_parameters=_reply_to(thread.card_message_id),
+                thread.chat_id, note, reply_parameters=_reply_to(thread.card_message_id)
             )
         except TELEGRAM_ERRORS as e:
             log.warning(
                 "hand-off #%s: closing not confirmed in the group: %s", thread.id, summary(e)
             )
-        user = await get_user(self.db, thread.user_id)
-        if user is not None:
-            t = self.i18n.translator(language_of(user, self.settings))
-            await self.tell_user(user.id, t("handoff-closed"), main_menu(t))
-        log.info("hand-off #%s closed by %s", thread.id, closed_by.id)
         return True
 
     async def tell_user(

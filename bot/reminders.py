@@ -25,7 +25,7 @@ from bot.dates import format_date
 from bot.delivery import Delivery
 from bot.i18n import I18n, Translator
 from bot.preferences import language_of, timezone_of
-from bot.schedule import days_left, next_reminder
+from bot.schedule import days_left, next_reminder, start_advice
 from bot.sender import RecipientGone
 from bot.settings import Settings
 from bot.telegram_errors import TELEGRAM_ERRORS, summary
@@ -66,6 +66,51 @@ def next_due(
         expires_on, offsets_for(kb, kind, custom_days), ZoneInfo(timezone), hour, after
     )
     return int(at.timestamp()) if at else None
+
+
+def reminds_before_expiry(
+    kb: KnowledgeBase,
+    doc: Document,
+    *,
+    timezone: str,
+    hour: int,
+    custom_days: tuple[int, ...] | None,
+    after: datetime,
+) -> bool:
+    """Whether the document still has a reminder on or before its expiry day (the notice the day
+    after does not count)."""
+    at = next_due(
+        kb,
+        doc.kind,
+        doc.expires_on,
+        timezone=timezone,
+        hour=hour,
+        custom_days=custom_days,
+        after=after,
+    )
+    return (
+        at is not None and datetime.fromtimestamp(at, ZoneInfo(timezone)).date() <= doc.expires_on
+    )
+
+
+def silenced_by(
+    kb: KnowledgeBase,
+    docs: list[Document],
+    user: User,
+    settings: Settings,
+    days: tuple[int, ...] | None,
+    now: datetime,
+) -> list[Document]:
+    """The documents that would lose their last reminder before expiry if the user's reminder
+    days became `days`."""
+    zone, hour = timezone_of(user, settings).key, user.reminder_hour
+
+    def before(doc: Document, custom: tuple[int, ...] | None) -> bool:
+        return reminds_before_expiry(
+            kb, doc, timezone=zone, hour=hour, custom_days=custom, after=now
+        )
+
+    return [doc for doc in docs if before(doc, user.reminder_days) and not before(doc, days)]
 
 
 async def reschedule_user(
@@ -115,11 +160,14 @@ def reminder_message(
         return text, buttons.as_markup()
     kind = kb.documents[doc.kind]
     start_by = doc.expires_on - timedelta(days=kind.lead_days)
-    text = t("reminder-upcoming", document=name, date=expiry, days=left)
-    if start_by > today:
-        text += "\n" + t("reminder-start-by", date=format_date(start_by, lang))
+    if kind.monthly:
+        text = t("reminder-payment-due", document=name, date=expiry, days=left)
+        buttons.button(text=t("reminder-btn-paid"), callback_data=DocCb(action="paid", id=doc.id))
     else:
-        text += "\n" + t("reminder-start-now")
+        text = t("reminder-upcoming", document=name, date=expiry, days=left)
+        text += "\n" + t(
+            f"reminder-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)
+        )
     buttons.button(text=t("reminder-btn-renewed"), callback_data=DocCb(action="renewed", id=doc.id))
     buttons.button(text=t("reminder-btn-tomorrow"), callback_data=DocCb(action="snooze", id=doc.id))
     buttons.button(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 
@@ -38,3 +39,21 @@ def next_reminder(
 
 def tomorrow_at(now: datetime, tz: ZoneInfo, hour: int) -> datetime:
     return at_hour(local_day(now, tz) + timedelta(days=1), hour, tz)
+
+
+def next_month(day: date) -> date:
+    """The same day a month later (the month's last day when it has no such day)."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has a 28th")
+
+
+def start_advice(start_by: date, today: date) -> Literal["by", "today", "now"]:
+    """Before the start-by day: "start by"; on it: "start today"; after it: "it has passed"."""
+    if start_by > today:
+        return "by"
+    return "today" if start_by == today else "now"

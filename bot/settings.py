@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.operator_hours import OperatorHours, parse_operator_hours
 from faq.model import LANGUAGES
 
 DEFAULT_API_URL = "https://api.telegram.org"
@@ -34,6 +35,7 @@ class Settings:
     log_level: str
     broadcast_rate: float = 25.0
     allow_paid_broadcast: bool = False
+    operator_hours: OperatorHours | None = None  # None: no hours are promised
 
     @property
     def offline(self) -> bool:
@@ -123,6 +125,15 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"{ceiling}" + ("" if allow_paid else " (up to 1000 with ALLOW_PAID_BROADCAST=true)")
         )
 
+    hours_raw = _get(env, "OPERATOR_HOURS")
+    try:
+        operator_hours = parse_operator_hours(hours_raw) if hours_raw else None
+    except ValueError:
+        raise SettingsError(
+            f"OPERATOR_HOURS={hours_raw!r} must look like 'Mon-Fri 10-19 Europe/Moscow'"
+            " (days, hours, the operators' time zone)"
+        ) from None
+
     return Settings(
         bot_token=token,
         telegram_api_url=api_url,
@@ -135,4 +146,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_level=log_level,
         broadcast_rate=broadcast_rate,
         allow_paid_broadcast=allow_paid,
+        operator_hours=operator_hours,
     )

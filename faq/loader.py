@@ -219,6 +219,10 @@ def _load_documents(path: Path, problems: _Problems) -> dict[str, DocumentKind]:
         ):
             problems.add(f"{where}.reminder_days", "must be distinct days 0-365, largest first")
             offsets = [0]
+        monthly = raw.get("monthly", False)
+        if not isinstance(monthly, bool):
+            problems.add(f"{where}.monthly", "must be true or false")
+            monthly = False
         texts = {}
         if not _missing_languages(raw, where, problems):
             for lang in LANGUAGES:
@@ -234,6 +238,7 @@ def _load_documents(path: Path, problems: _Problems) -> dict[str, DocumentKind]:
             reminder_days=tuple(offsets),
             topics=_strings(raw, "topics", where, problems, 0, 6),
             texts=texts,
+            monthly=monthly,
         )
     return kinds
 

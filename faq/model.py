@@ -72,6 +72,7 @@ class DocumentKind:
     reminder_days: tuple[int, ...]
     topics: tuple[str, ...]
     texts: Mapping[str, DocumentText]
+    monthly: bool = False  # the date is "paid until": reminders before each monthly payment
 
     def text(self, lang: str) -> DocumentText:
         return self.texts.get(lang) or self.texts["en"]

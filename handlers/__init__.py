@@ -4,6 +4,7 @@ from aiogram import Router
 
 from handlers import (
     broadcast,
+    cancel,
     documents,
     errors,
     fallback,
@@ -28,6 +29,7 @@ def routers() -> list[Router]:
         operators.router,  # before anything that could swallow an operator command
         review.router,
         start.router,
+        cancel.router,  # /cancel leaves any form or hand-off, before the forms see it
         wizard.router,
         documents.router,
         user_settings.router,

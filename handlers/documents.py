@@ -16,16 +16,23 @@ from bot.dates import format_date
 from bot.ics import document_calendar
 from bot.menus import main_menu
 from bot.reminders import document_name
-from bot.schedule import days_left, tomorrow_at
+from bot.schedule import days_left, next_month, tomorrow_at
 from bot.turn import Turn
 from handlers.common import NOT_A_COMMAND, respond, show
-from handlers.wizard import LABEL_LIMIT, RenewWizard, date_prompt
+from handlers.wizard import (
+    LABEL_LIMIT,
+    RenewWizard,
+    date_prompt,
+    first_reminder,
+    next_reminder_line,
+)
 from storage.documents import (
     Document,
     delete_document,
     get_document,
     rename_document,
     snooze,
+    update_document,
     user_documents,
 )
 
@@ -38,12 +45,13 @@ class RenameDocument(StatesGroup):
 
 def _line(turn: Turn, doc: Document) -> str:
     left = days_left(doc.expires_on, turn.clock.now(), turn.timezone)
-    return turn.t(
+    line = turn.t(
         "docs-line" if left >= 0 else "docs-line-expired",
         document=document_name(turn.kb, doc, turn.lang),
         date=format_date(doc.expires_on, turn.lang),
         days=left,
     )
+    return f"{line}\n    {next_reminder_line(turn, doc.next_remind_at)}"
 
 
 async def _list(turn: Turn) -> tuple[str, InlineKeyboardMarkup]:
@@ -85,6 +93,8 @@ async def details(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> 
     if (doc := await _owned(callback, callback_data, turn)) is None:
         return
     menu = InlineKeyboardBuilder()
+    if turn.kb.documents[doc.kind].monthly:
+        menu.button(text=turn.t("reminder-btn-paid"), callback_data=DocCb(action="paid", id=doc.id))
     for action, key in (
         ("renewed", "reminder-btn-renewed"),
         ("checklist", "reminder-btn-checklist"),
@@ -109,6 +119,26 @@ async def renewed(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> 
     await callback.answer()
     await turn.bot.send_message(
         turn.user.id, f"{turn.t('doc-ask-new-date')}\n\n{text}", reply_markup=markup
+    )
+
+
+@router.callback_query(DocCb.filter(F.action == "paid"))
+async def paid(callback: CallbackQuery, callback_data: DocCb, turn: Turn) -> None:
+    """ "I paid" the patent's month: the paid-until date moves a month on, and so do reminders."""
+    if (doc := await _owned(callback, callback_data, turn)) is None:
+        return
+    paid_until = next_month(doc.expires_on)
+    following = first_reminder(turn, doc.kind, paid_until)
+    await update_document(
+        turn.db, doc.id, expires_on=paid_until, label=doc.label, next_remind_at=following
+    )
+    await callback.answer()
+    name = document_name(turn.kb, doc, turn.lang)
+    text = turn.t("doc-paid", document=name, date=format_date(paid_until, turn.lang))
+    await turn.bot.send_message(
+        turn.user.id,
+        f"{text}\n{next_reminder_line(turn, following)}",
+        reply_markup=main_menu(turn.t),
     )
 
 

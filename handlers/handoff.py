@@ -74,6 +74,20 @@ async def cancel(callback: CallbackQuery, turn: Turn) -> None:
     await show(callback, turn.bot, turn.t("handoff-cancelled"), main_menu(turn.t))
 
 
+@router.callback_query(HandoffCb.filter(F.action == "end"))
+async def end_chat(
+    callback: CallbackQuery, callback_data: HandoffCb, turn: Turn, desk: HandoffDesk
+) -> None:
+    thread = await desk.open_thread_of(turn.user.id)
+    if thread is None or thread.id != callback_data.id or not await desk.end_by_user(thread):
+        await callback.answer(turn.t("handoff-already-ended"), show_alert=True)
+        return
+    await callback.answer()
+    await turn.bot.send_message(
+        turn.user.id, turn.t("handoff-ended"), reply_markup=main_menu(turn.t)
+    )
+
+
 @router.callback_query(HandoffCb.filter(F.action == "last"))
 async def send_last_question(callback: CallbackQuery, turn: Turn, desk: HandoffDesk) -> None:
     question = (await turn.state.get_data()).get("last_question")

@@ -10,7 +10,6 @@ from datetime import date, datetime, timedelta
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -21,9 +20,12 @@ from bot.dates import format_date, parse_date
 from bot.i18n import Translator
 from bot.menus import main_menu
 from bot.reminders import document_name, next_due
+from bot.schedule import start_advice
 from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
+from faq.matcher import Matcher
 from faq.model import KnowledgeBase
+from handlers.answers import answered_in_passing
 from handlers.calendar import CalendarCb, calendar_keyboard, handle_calendar_press
 from handlers.common import NOT_A_COMMAND, respond, show
 from storage.documents import Document, add_document, get_document, update_document
@@ -64,18 +66,24 @@ def _kind_menu(kb: KnowledgeBase, lang: str, t: Translator) -> InlineKeyboardMar
     return menu.as_markup()
 
 
+def _date_buttons(turn: Turn) -> InlineKeyboardBuilder:
+    today = turn.today()
+    buttons = InlineKeyboardBuilder.from_markup(
+        calendar_keyboard(today.year, today.month, turn.lang, today)
+    )
+    buttons.attach(_steps(turn.t))
+    return buttons
+
+
 def date_prompt(turn: Turn, kind: str) -> tuple[str, InlineKeyboardMarkup]:
     today, lang, t = turn.today(), turn.lang, turn.t
+    document = turn.kb.documents[kind]
     text = t(
-        "wizard-ask-date",
-        document=turn.kb.documents[kind].text(lang).title,
+        "wizard-ask-paid-until" if document.monthly else "wizard-ask-date",
+        document=document.text(lang).title,
         example=format_date(today.replace(day=15) + timedelta(days=62), lang),
     )
-    buttons = InlineKeyboardBuilder.from_markup(
-        calendar_keyboard(today.year, today.month, lang, today)
-    )
-    buttons.attach(_steps(t))
-    return text, buttons.as_markup()
+    return text, _date_buttons(turn).as_markup()
 
 
 def plan_text(turn: Turn, kind: str, expires_on: date, label: str) -> str:
@@ -84,12 +92,13 @@ def plan_text(turn: Turn, kind: str, expires_on: date, label: str) -> str:
     text = document.text(lang)
     start_by = expires_on - timedelta(days=document.lead_days)
     name = text.title + (f" ({html_decoration.quote(label)})" if label else "")
+    days, on = (expires_on - today).days, format_date(expires_on, lang)
     lines = [
         t("plan-header", document=name),
-        t("plan-expires", date=format_date(expires_on, lang), days=(expires_on - today).days),
-        t("plan-start-by", date=format_date(start_by, lang))
-        if start_by > today
-        else t("plan-start-now"),
+        t("plan-paid-until" if document.monthly else "plan-expires", date=on, days=days),
+        t("plan-pay-monthly")
+        if document.monthly
+        else t(f"plan-start-{start_advice(start_by, today)}", date=format_date(start_by, lang)),
         f"<i>{html_decoration.quote(text.lead_note)}</i>",
         "",
         t("plan-checklist"),
@@ -140,15 +149,6 @@ def next_reminder_line(turn: Turn, at: int | None) -> str:
 # --- entering and leaving ---------------------------------------------------------------------
 
 
-@router.message(Command("cancel"))
-async def cancel_command(message: Message, state: FSMContext, t: Translator) -> None:
-    had_state = await state.get_state() is not None
-    await state.clear()
-    await message.answer(
-        t("wizard-cancelled" if had_state else "nothing-to-cancel"), reply_markup=main_menu(t)
-    )
-
-
 @router.callback_query(WizardCb.filter(F.action == "cancel"))
 async def cancel_button(callback: CallbackQuery, turn: Turn) -> None:
     await turn.state.clear()
@@ -192,9 +192,11 @@ async def chose_kind(callback: CallbackQuery, callback_data: KindCb, turn: Turn)
 
 
 @router.message(RenewWizard.kind, NOT_A_COMMAND)
-async def kind_fallback(message: Message, turn: Turn) -> None:
+async def kind_fallback(message: Message, turn: Turn, matcher: Matcher) -> None:
+    asked = message.text is not None and await answered_in_passing(message, turn, matcher)
     await message.answer(
-        turn.t("wizard-use-buttons"), reply_markup=_kind_menu(turn.kb, turn.lang, turn.t)
+        turn.t("wizard-ask-kind" if asked else "wizard-use-buttons"),
+        reply_markup=_kind_menu(turn.kb, turn.lang, turn.t),
     )
 
 
@@ -204,17 +206,21 @@ async def kind_fallback(message: Message, turn: Turn) -> None:
 async def _ask_date_again(message: Message, turn: Turn) -> None:
     example = format_date(turn.today() + timedelta(days=90), turn.lang)
     await message.answer(
-        turn.t("wizard-bad-date", example=example), reply_markup=_steps(turn.t).as_markup()
+        turn.t("wizard-bad-date", example=example), reply_markup=_date_buttons(turn).as_markup()
     )
 
 
 @router.message(RenewWizard.expiry, F.text, NOT_A_COMMAND)
-async def typed_date(message: Message, turn: Turn) -> None:
+async def typed_date(message: Message, turn: Turn, matcher: Matcher) -> None:
     chosen = parse_date(message.text or "", turn.lang, turn.today())
-    if chosen is None:
+    if chosen is not None:
+        await _accept_date(turn, chosen)
+    elif await answered_in_passing(message, turn, matcher):
+        kind = (await turn.state.get_data())["kind"]
+        text, markup = date_prompt(turn, kind)
+        await message.answer(text, reply_markup=markup)
+    else:
         await _ask_date_again(message, turn)
-        return
-    await _accept_date(turn, chosen)
 
 
 @router.message(RenewWizard.expiry, NOT_A_COMMAND)
@@ -242,7 +248,7 @@ async def _accept_date(turn: Turn, chosen: date) -> None:
         warn.button(text=f"⚖️ {penalties.text(lang).short}", callback_data=TopicCb(id=penalties.id))
         warn.button(text=t("menu-operator"), callback_data=MenuCb(action="operator"))
         warn.adjust(1)
-        warn.attach(_steps(t))
+        warn.attach(_date_buttons(turn))
         await bot.send_message(
             chat_id,
             t("wizard-past-date", date=format_date(chosen, lang)),
@@ -251,7 +257,9 @@ async def _accept_date(turn: Turn, chosen: date) -> None:
         return
     if chosen > _years_later(today, MAX_YEARS_AHEAD):
         await bot.send_message(
-            chat_id, t("wizard-too-far", years=MAX_YEARS_AHEAD), reply_markup=_steps(t).as_markup()
+            chat_id,
+            t("wizard-too-far", years=MAX_YEARS_AHEAD),
+            reply_markup=_date_buttons(turn).as_markup(),
         )
         return
     data = await turn.state.get_data()
@@ -347,17 +355,33 @@ async def ask_label(callback: CallbackQuery, turn: Turn) -> None:
     )
 
 
+def _looks_like_a_question(text: str) -> bool:
+    """In the label step any short text is a name; a question mark or a sentence is not."""
+    return "?" in text or "\uff1f" in text or len(text) > LABEL_LIMIT  # also the full-width one
+
+
 @router.message(RenewWizard.label, F.text, NOT_A_COMMAND)
-async def got_label(message: Message, turn: Turn) -> None:
-    label = " ".join((message.text or "").split())[:LABEL_LIMIT]
-    await turn.state.update_data(label=label)
+async def got_label(message: Message, turn: Turn, matcher: Matcher) -> None:
+    text = message.text or ""
+    if _looks_like_a_question(text) and await answered_in_passing(message, turn, matcher):
+        await message.answer(turn.t("wizard-ask-label"), reply_markup=_steps(turn.t).as_markup())
+        return
+    await turn.state.update_data(label=" ".join(text.split())[:LABEL_LIMIT])
     await _show_plan(turn)
 
 
 @router.message(RenewWizard.plan, NOT_A_COMMAND)
+async def plan_fallback(message: Message, turn: Turn, matcher: Matcher) -> None:
+    if message.text is not None and await answered_in_passing(message, turn, matcher):
+        await _show_plan(turn)
+        return
+    kind = (await turn.state.get_data())["kind"]
+    await message.answer(turn.t("wizard-use-buttons"), reply_markup=_plan_menu(turn, kind))
+
+
 @router.message(RenewWizard.label, NOT_A_COMMAND)
-async def plan_fallback(message: Message, t: Translator) -> None:
-    await message.answer(t("wizard-use-buttons"), reply_markup=_steps(t).as_markup())
+async def label_fallback(message: Message, t: Translator) -> None:
+    await message.answer(t("wizard-ask-label"), reply_markup=_steps(t).as_markup())
 
 
 # --- Back -------------------------------------------------------------------------------------

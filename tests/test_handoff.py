@@ -462,3 +462,70 @@ async def test_export_includes_the_conversations_messages(hchat: Chat, i18n: I18
     kinds = [m["kind"] for m in exported["handoff_messages"]]
     assert sorted(kinds) == ["card", "operator", "user"]
     assert {m["thread_id"] for m in exported["handoff_messages"]} == {thread["id"]}
+
+
+async def test_the_user_ends_a_handoff_with_the_button_or_cancel(hchat: Chat, i18n: I18n) -> None:
+    en = i18n.translator("en")
+    card = await open_handoff(hchat, BOB, "Can you call me?", i18n)
+    calls = await hchat.press(BOB, en("handoff-btn-end"))
+    [ended] = replies([c for c in calls if c.chat_id == BOB.id])
+    assert ended.text == en("handoff-ended")
+    [notice] = to_group(calls)
+    assert notice.text == en("handoff-op-user-ended", thread=1)
+    [unbutton] = [c for c in calls if c.method == "editMessageReplyMarkup"]
+    assert int(unbutton.params["message_id"]) == card.result["message_id"]
+    assert await open_thread_of(hchat.services.db, BOB.id) is None
+    calls = await hchat.say(BOB, "how many days do i have to register")
+    assert not to_group(calls, "copyMessage") and "Sources" in replies(calls)[0].text
+
+    # /cancel ends the next one; a late reply from the group is refused there
+    card2 = await open_handoff(hchat, BOB, "Another question", i18n)
+    calls = await hchat.say(BOB, "/cancel")
+    assert [r.text for r in replies(calls) if r.chat_id == BOB.id] == [en("handoff-ended")]
+    assert to_group(calls)[0].text == en("handoff-op-user-ended", thread=2)
+    calls = await operator_says(hchat, group_message(hchat, card2), "Still there?")
+    assert not to_user(calls, BOB, "copyMessage")
+    # the old End chat button does nothing more
+    calls = await hchat.press(BOB, en("handoff-btn-end"))
+    assert not to_group(calls)
+
+
+async def test_operator_replies_are_labelled_as_from_a_person(hchat: Chat, i18n: I18n) -> None:
+    ru = i18n.translator("ru")
+    card = await open_handoff(hchat, ANN, "Вопрос про патент", i18n)
+    calls = await operator_says(hchat, group_message(hchat, card), "Здравствуйте!")
+    [label] = to_user(calls, ANN, "sendMessage")
+    assert label.text == ru("handoff-from-operator")
+    [copy] = to_user(calls, ANN, "copyMessage")
+    assert [b["text"] for b in copy.buttons] == [ru("handoff-btn-end")]
+    # a second reply in a row needs no second label; after the user writes, the next one does
+    calls = await operator_says(hchat, group_message(hchat, card), "Пришлите фото паспорта.")
+    assert not to_user(calls, ANN, "sendMessage") and to_user(calls, ANN, "copyMessage")
+    await hchat.say(ANN, "Сейчас")
+    calls = await operator_says(hchat, group_message(hchat, card), "Спасибо")
+    assert [c.text for c in to_user(calls, ANN, "sendMessage")] == [ru("handoff-from-operator")]
+
+
+async def test_the_user_is_told_when_to_expect_an_answer(tmp_path: Path, i18n: I18n) -> None:
+    env = {"OPERATOR_CHAT_ID": str(GROUP), "OPERATOR_HOURS": "Mon-Fri 10-19 Europe/Moscow"}
+    chat = Chat(make_services(tmp_path / "bot.db", **env))
+    await chat.start()
+    try:
+        en = i18n.translator("en")
+        await chat.say(BOB, "/start")
+        await chat.press(BOB, en("menu-operator"))
+        # START is Saturday 21 November 2026, 12:00 in Moscow: outside the hours
+        [opened] = replies([c for c in await chat.say(BOB, "Hello?") if c.chat_id == BOB.id])
+        assert opened.text.startswith(en("handoff-opened"))
+        assert "Mo\u2013Fr 10:00\u201319:00, Moscow (UTC+3)" in opened.text
+        assert "outside those hours" in opened.text
+        assert "from 23 November 2026, 10:00 your time" in opened.text
+        await chat.say(BOB, "/cancel")
+
+        clock: FrozenClock = chat.services.clock  # type: ignore[assignment]
+        clock.set(START + timedelta(days=2))  # Monday, 12:00 in Moscow
+        await chat.press(BOB, en("menu-operator"))
+        [opened] = replies([c for c in await chat.say(BOB, "Hello again") if c.chat_id == BOB.id])
+        assert "They are at work now" in opened.text
+    finally:
+        await chat.close()

@@ -315,3 +315,24 @@ async def test_the_reminder_check_keeps_its_pace_when_the_wall_clock_jumps_back(
     assert "7 days" in reminder.text
     await asyncio.sleep(0.1)
     assert sent() == [reminder]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh", "it"])
+async def test_the_start_by_day_says_start_today(world: World, lang: str) -> None:
+    t = world.chat.services.i18n.translator(lang)
+    user = FakeUser(id=40 + len(lang) + ord(lang[0]), language_code=lang)
+    expiry = START.date() + timedelta(days=50)  # visa: start 45 days before, reminded that day
+    await world.save(user, "visa", expiry)
+    [on_the_day] = await world.tick(at(expiry - timedelta(days=45), 10, MOSCOW))
+    assert t("reminder-start-today") in on_the_day.text
+    assert t("reminder-start-now") not in on_the_day.text
+    [later] = await world.tick(at(expiry - timedelta(days=30), 10, MOSCOW))
+    assert t("reminder-start-now") in later.text
+
+
+def test_next_month_keeps_the_day_or_takes_the_months_last() -> None:
+    from bot.schedule import next_month
+
+    assert next_month(date(2026, 12, 5)) == date(2027, 1, 5)
+    assert next_month(date(2027, 1, 31)) == date(2027, 2, 28)
+    assert next_month(date(2028, 1, 30)) == date(2028, 2, 29)

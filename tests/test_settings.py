@@ -88,3 +88,13 @@ def test_every_setting_is_documented_in_env_example_and_readme() -> None:
     assert names == documented
     readme = (REPO / "README.md").read_text()
     assert all(f"`{name}`" in readme for name in names)
+
+
+def test_operator_hours_are_read_and_a_bad_value_names_the_setting() -> None:
+    en_dashes = "Mon\u2013Fri 10\u201319 Europe/Moscow"
+    hours = load_settings({"OPERATOR_HOURS": en_dashes}).operator_hours
+    assert hours is not None and hours.days == frozenset(range(5)) and hours.zone == "Europe/Moscow"
+    assert load_settings({}).operator_hours is None
+    for bad in ("always", "Mon-Fri 19-10 Europe/Moscow", "Mon-Fri 10-19 Mars/Olympus"):
+        with pytest.raises(SettingsError, match="OPERATOR_HOURS"):
+            load_settings({"OPERATOR_HOURS": bad})

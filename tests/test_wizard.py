@@ -19,6 +19,7 @@ from tests.harness import START, Chat, make_services, replies
 
 TODAY = START.date()  # 2026-11-21, 12:00 in Moscow
 ANN = FakeUser(id=21, first_name="Ann", language_code="en")
+QUESTION = "how many days to register after arrival"
 
 
 async def start_plan(chat: Chat, user: FakeUser, kind_title: str) -> None:
@@ -277,3 +278,158 @@ async def test_export_includes_a_half_filled_form(chat: Chat, kb: KnowledgeBase)
     [form] = data["conversation_state"]
     assert form["chat_id"] == ANN.id and form["state"].startswith("RenewWizard:")
     assert "visa" in form["data"]
+
+
+async def test_a_plan_made_on_the_start_by_day_says_start_today(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    expiry = TODAY + timedelta(days=kb.documents["visa"].lead_days)
+    [plan] = replies(await chat.say(ANN, expiry.strftime("%d.%m.%Y")))
+    assert t("plan-start-today") in plan.text and t("plan-start-now") not in plan.text
+
+
+def callback_data(call: object) -> set[str]:
+    return {b["callback_data"] for b in call.buttons}  # type: ignore[attr-defined]
+
+
+async def test_a_question_typed_in_the_wizard_is_answered_and_the_step_comes_back(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await chat.say(ANN, "/renew")
+    [answer, kinds] = replies(await chat.say(ANN, QUESTION))
+    assert "Sources" in answer.text
+    assert kinds.text == t("wizard-ask-kind") and "k:visa" in callback_data(kinds)
+
+    [date_step] = replies(await chat.press(ANN, kb.documents["visa"].text("en").title))
+    [answer, again] = replies(await chat.say(ANN, QUESTION))
+    assert "Sources" in answer.text and "couldn't read" not in answer.text
+    assert again.text == date_step.text and again.buttons == date_step.buttons
+
+    [plan] = replies(await chat.say(ANN, "15.03.2027"))
+    [answer, plan_again] = replies(await chat.say(ANN, QUESTION))
+    assert "Sources" in answer.text
+    assert plan_again.text == plan.text and plan_again.buttons == plan.buttons
+    assert t("wizard-btn-save") in [b["text"] for b in plan_again.buttons]
+    [saved] = replies(await chat.press(ANN, t("wizard-btn-save")))
+    assert saved.text.startswith(t("wizard-saved"))
+
+
+async def test_asking_again_shows_the_buttons_of_the_step(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await chat.say(ANN, "/renew")
+    [date_step] = replies(await chat.press(ANN, kb.documents["visa"].text("en").title))
+    for wrong in ("soonish", "01.01.2040"):
+        [again] = replies(await chat.say(ANN, wrong))
+        assert again.buttons == date_step.buttons
+    [past] = replies(await chat.say(ANN, "01.11.2026"))
+    assert callback_data(date_step) <= callback_data(past)
+    [plan] = replies(await chat.say(ANN, "15.03.2027"))
+    [again] = replies(await chat.say(ANN, "ok"))
+    assert again.text == t("wizard-use-buttons") and again.buttons == plan.buttons
+
+
+def ticked(call: object) -> list[int]:
+    texts = [b["text"] for b in call.buttons]  # type: ignore[attr-defined]
+    return [int(text.split()[1]) for text in texts if text.startswith("✅")]
+
+
+async def test_ticking_one_reminder_day_keeps_a_reminder_before_expiry(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    doc_id = await save_visa(chat, kb, i18n, ANN, "01.12.2026")  # 10 days left
+    first = (await get_document(chat.services.db, ANN.id, doc_id)).next_remind_at
+    await chat.say(ANN, "/settings")
+    [menu] = replies(await chat.press(ANN, t("settings-btn-days")))
+    assert ticked(menu) == list(kb.documents["visa"].reminder_days)  # the defaults, shown ticked
+    [after] = replies(await chat.press(ANN, "▫️ 90"))
+    assert ticked(after) == [90, *kb.documents["visa"].reminder_days]
+    user = await get_user(chat.services.db, ANN.id)
+    assert user.reminder_days == (90, *kb.documents["visa"].reminder_days)
+    doc = await get_document(chat.services.db, ANN.id, doc_id)
+    assert doc.next_remind_at == first  # 7 days before: 24 November, 10:00 Moscow
+    [listing] = replies(await chat.say(ANN, "/mydocs"))
+    assert "Next reminder: 24 November 2026 at 10:00" in listing.text
+
+
+async def test_days_that_leave_a_document_without_a_reminder_are_refused(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    await start_plan(chat, ANN, kb.documents["visa"].text("en").title)
+    await chat.say(ANN, "23.11.2026")  # 2 days left: the 1-day and on-the-day reminders remain
+    await chat.press(ANN, "Add a name")
+    await chat.say(ANN, "Anna")
+    await chat.press(ANN, t("wizard-btn-save"))
+    await chat.say(ANN, "/settings")
+    await chat.press(ANN, t("settings-btn-days"))
+    [fewer] = replies(await chat.press(ANN, "✅ 1"))
+    assert 1 not in ticked(fewer) and 0 in ticked(fewer)
+    [refused] = replies(await chat.press(ANN, "✅ 0"))
+    assert "Not changed" in refused.text and "Visa (Anna)" in refused.text
+    assert 0 in ticked(refused)
+    assert 0 in (await get_user(chat.services.db, ANN.id)).reminder_days
+    [doc] = await user_documents(chat.services.db, ANN.id)
+    assert datetime.fromtimestamp(doc.next_remind_at, UTC) == datetime(2026, 11, 23, 7, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("lang", "button", "typed", "zone"),
+    [
+        ("zh", "莫斯科 (UTC+3)", "北京时间", "Asia/Shanghai"),
+        ("en", "Moscow (UTC+3)", "Moscow", "Europe/Moscow"),
+        ("en", "Vladivostok (UTC+10)", "UTC+5", "Asia/Yekaterinburg"),
+        ("ru", "Москва (UTC+3)", "новосибирское время", "Asia/Novosibirsk"),
+        ("it", "Mosca (UTC+3)", "Roma", "Europe/Rome"),
+    ],
+)
+async def test_time_zones_are_offered_by_city_and_offset_and_understood_when_typed(
+    chat: Chat, i18n: I18n, lang: str, button: str, typed: str, zone: str
+) -> None:
+    t = i18n.translator(lang)
+    user = FakeUser(id=600 + len(typed), first_name="Z", language_code=lang)
+    await chat.say(user, "/settings")
+    [offer] = replies(await chat.press(user, t("settings-btn-tz")))
+    assert button in [b["text"] for b in offer.buttons]
+    [saved] = replies(await chat.say(user, typed))
+    assert saved.text.startswith(t("settings-saved")) and zone in saved.text
+    assert (await get_user(chat.services.db, user.id)).timezone == zone
+    await chat.press(user, t("settings-btn-tz"))
+    [bad] = replies(await chat.say(user, "somewhere nice"))
+    assert bad.text == t("settings-bad-tz", typed="somewhere nice")
+
+
+async def test_the_work_patent_is_paid_monthly_and_i_paid_moves_it_a_month(
+    chat: Chat, kb: KnowledgeBase, i18n: I18n
+) -> None:
+    t = i18n.translator("en")
+    patent = kb.documents["patent"]
+    await chat.say(ANN, "/renew")
+    [ask] = replies(await chat.press(ANN, patent.text("en").title))
+    assert "until what date is your" in ask.text and "paid" in ask.text
+    [plan] = replies(await chat.say(ANN, "05.12.2026"))
+    assert "Paid until <b>5 December 2026</b>" in plan.text and "14 days" in plan.text
+    assert t("plan-pay-monthly") in plan.text and "Start the renewal" not in plan.text
+    await chat.press(ANN, t("wizard-btn-save"))
+    [doc] = await user_documents(chat.services.db, ANN.id)
+
+    # 7 days before the payment is due, 10:00 in Moscow
+    clock = chat.services.clock
+    clock.set(datetime(2026, 11, 28, 7, tzinfo=UTC))  # type: ignore[attr-defined]
+    before = len(chat.telegram.calls)
+    assert await chat.services.reminders.send_due(clock.now()) == 1
+    [reminder] = replies(chat.telegram.calls[before:])
+    assert "paid until 5 December 2026" in reminder.text and "7 days" in reminder.text
+    assert t("reminder-btn-paid") in [b["text"] for b in reminder.buttons]
+
+    [done] = replies(await chat.press(ANN, t("reminder-btn-paid")))
+    assert "paid until 5 January 2027" in done.text
+    assert "Next reminder: 29 December 2026 at 10:00" in done.text
+    doc = await get_document(chat.services.db, ANN.id, doc.id)
+    assert doc.expires_on == date(2027, 1, 5)
+    assert datetime.fromtimestamp(doc.next_remind_at, UTC) == datetime(2026, 12, 29, 7, tzinfo=UTC)

@@ -24,3 +24,4 @@ ics-expiry = { $document } expires
 ics-start = Start renewing: { $document }
 ics-description = Reminder from the renewal bot. Check the official sources (мвд.рф, gosuslugi.ru) before you act.
 docs-line-expired = • <b>{ $document }</b>: expired on { $date }
+doc-paid = ✅ <b>{ $document }</b>: paid until { $date }.

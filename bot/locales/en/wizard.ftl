@@ -25,5 +25,15 @@ plan-expires = { $days ->
    *[other] Expires on <b>{ $date }</b>: <b>{ $days } days</b> left.
 }
 plan-start-by = Start the renewal by <b>{ $date }</b>.
+plan-start-today = 📌 Today is the recommended day to start: <b>start today</b>.
 plan-start-now = ⚠️ The recommended time to start has passed: <b>start today</b>.
 plan-checklist = <b>Checklist</b>
+wizard-ask-paid-until =
+    🗓 Step 2 of 3: until what date is your <b>{ $document }</b> paid? It is the last day covered by your latest NDFL advance payment; the patent expires the day after it.
+    Type the date (for example <i>{ $example }</i> or 15.03.2027) or pick it in the calendar.
+plan-paid-until = { $days ->
+    [0] Paid until <b>today</b>, { $date }: pay the next month <b>today</b>.
+    [one] Paid until <b>tomorrow</b>, { $date }: pay the next month by then.
+   *[other] Paid until <b>{ $date }</b>: pay the next month by then (<b>{ $days } days</b> left).
+}
+plan-pay-monthly = 💳 The patent ends the day after its last paid day, with no grace period. I'll remind you before each payment is due; press “I paid” and the date moves to the next month.

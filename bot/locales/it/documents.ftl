@@ -24,3 +24,4 @@ ics-expiry = Scadenza: { $document }
 ics-start = Avvia il rinnovo: { $document }
 ics-description = Promemoria dal bot dei rinnovi. Prima di agire, controlla le fonti ufficiali (мвд.рф, gosuslugi.ru).
 docs-line-expired = • <b>{ $document }</b>: scaduto il { $date }
+doc-paid = ✅ <b>{ $document }</b>: pagata fino al { $date }.

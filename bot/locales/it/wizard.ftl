@@ -28,5 +28,15 @@ plan-expires = { $days ->
    *[other] Scade il <b>{ $date }</b>: mancano <b>{ $days } giorni</b>.
 }
 plan-start-by = Avvia il rinnovo entro il <b>{ $date }</b>.
+plan-start-today = 📌 Oggi è il giorno consigliato per iniziare: <b>inizia oggi</b>.
 plan-start-now = ⚠️ Il momento consigliato per iniziare è passato: <b>inizia oggi</b>.
 plan-checklist = <b>Checklist</b>
+wizard-ask-paid-until =
+    🗓 Passo 2 di 3: fino a che data è pagata la tua <b>{ $document }</b>? È l'ultimo giorno coperto dall'ultimo acconto NDFL.
+    Scrivi la data (per esempio <i>{ $example }</i> o 15.03.2027) o sceglila nel calendario.
+plan-paid-until = { $days ->
+    [0] Pagata fino a <b>oggi</b>, { $date }: paga il mese successivo <b>oggi</b>.
+    [one] Pagata fino a <b>domani</b>, { $date }: paga il mese successivo entro allora.
+   *[other] Pagata fino al <b>{ $date }</b>: paga il mese successivo entro allora (<b>{ $days } giorni</b> rimasti).
+}
+plan-pay-monthly = 💳 La patente scade il giorno dopo l'ultimo giorno pagato, senza periodo di tolleranza. Ti ricorderò prima di ogni pagamento; premi “Ho pagato” e la data passa al mese successivo.

@@ -29,3 +29,4 @@ ics-expiry = Истекает срок: { $document }
 ics-start = Начать продление: { $document }
 ics-description = Напоминание от бота по продлению документов. Прежде чем что-то делать, сверьтесь с официальными источниками (мвд.рф, gosuslugi.ru).
 docs-line-expired = • <b>{ $document }</b>: срок истёк { $date }
+doc-paid = ✅ <b>{ $document }</b>: оплачен до { $date }.

@@ -8,6 +8,7 @@ reminder-upcoming = { $days ->
    *[other] ⏰ Срок документа <b>{ $document }</b> истекает через <b>{ $days } дней</b>, { $date }.
 }
 reminder-start-by = Начните продление не позднее { $date }.
+reminder-start-today = Сегодня рекомендуемый день начала: начните продление сегодня.
 reminder-start-now = Рекомендуемый срок начала уже прошёл: начните продление сегодня.
 reminder-expired =
     ❗ Срок документа <b>{ $document }</b> истёк { $date }.
@@ -15,3 +16,9 @@ reminder-expired =
 reminder-btn-renewed = ✅ Я продлил(а)
 reminder-btn-tomorrow = ⏰ Напомнить завтра
 reminder-btn-checklist = 📋 Список документов
+reminder-payment-due = { $days ->
+    [0] ⚠️ Ваш <b>{ $document }</b> оплачен до <b>сегодня</b>, { $date }: оплатите следующий месяц сегодня, иначе патент завтра прекратит действие.
+    [one] 💳 Ваш <b>{ $document }</b> оплачен до <b>завтра</b>, { $date }: оплатите следующий месяц до этого дня.
+   *[other] 💳 Ваш <b>{ $document }</b> оплачен до { $date }: оплатите следующий месяц (дней осталось: <b>{ $days }</b>).
+}
+reminder-btn-paid = 💳 Я оплатил(а)

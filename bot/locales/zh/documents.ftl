@@ -26,3 +26,4 @@ ics-expiry = { $document }到期
 ics-start = 开始办理续签：{ $document }
 ics-description = 来自续签机器人的提醒。采取行动前，请查看官方信息来源（мвд.рф、gosuslugi.ru）。
 docs-line-expired = • <b>{ $document }</b>：已于 { $date } 到期
+doc-paid = ✅ <b>{ $document }</b>：已缴费至 { $date }。

@@ -27,5 +27,14 @@ plan-expires = { $days ->
     }
 }
 plan-start-by = 请在 <b>{ $date }</b> 之前开始办理续签。
+plan-start-today = 📌 今天就是建议开始办理的日子：<b>请今天开始</b>。
 plan-start-now = ⚠️ 建议的开始办理时间已过：<b>请今天就开始</b>。
 plan-checklist = <b>材料清单</b>
+wizard-ask-paid-until =
+    🗓 第 2 步（共 3 步）：您的<b>{ $document }</b>缴费至哪一天？即您最近一次个人所得税预缴所覆盖的最后一天。
+    请输入日期（例如 <i>{ $example }</i> 或 15.03.2027），或在日历中选择。
+plan-paid-until = { $days ->
+    [0] 缴费至<b>今天</b>（{ $date }）：请<b>今天</b>缴纳下个月的费用。
+   *[other] 缴费至 <b>{ $date }</b>：请在此之前缴纳下个月的费用（还剩 <b>{ $days } 天</b>）。
+}
+plan-pay-monthly = 💳 特许证在最后缴费日的次日失效，没有宽限期。每次缴费到期前我都会提醒您；点“我已缴费”，日期会顺延到下个月。
