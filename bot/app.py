@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 import handlers
 from bot.broadcasts import BroadcastEngine
 from bot.clock import Clock, SystemClock
-from bot.commands import register_commands
+from bot.commands import register_commands, register_descriptions
 from bot.content import Content
 from bot.delivery import Delivery
 from bot.handoff import HandoffDesk
@@ -146,6 +146,7 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         if released := await release_claims(services.db):
             log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
         await register_commands(bot, services.i18n, services.settings.admin_ids)
+        await register_descriptions(bot, services.i18n, services.settings.default_language)
         if run_jobs:
             _start_jobs(services)
             await services.broadcasts.resume()

@@ -52,3 +52,11 @@ cmd-cancel = Cancel what I'm doing
 cmd-export = Download my data
 cmd-forget = Delete all my data
 nothing-to-cancel = There is nothing to cancel.
+inline-open-bot = 🤖 Open in the bot
+bot-short-description = Answers on Russian migration registration, visa extension, fees and deadlines; reminds you before yours.
+bot-description =
+    I help foreigners keep their Russian stay documents valid.
+    • Ask about migration registration, visa extension, fees, fines and deadlines in your own words: answers come with sources and a review date.
+    • Make a dated renewal plan and get reminders before each deadline.
+    • Talk to the agency's operators when you need a person.
+    English, Русский, 中文, Italiano. /privacy explains what I store.

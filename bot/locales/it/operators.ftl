@@ -47,3 +47,4 @@ btn-review-offtopic = 🚫 Non è di nostra competenza
 btn-review-skip = ⏭ Salta
 btn-review-stop = ⏹ Stop
 stats-review = Domande in attesa di /review: { $count }
+help-operators = <b>Comandi per gli operatori</b> (li vedete solo voi operatori)
