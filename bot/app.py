@@ -37,6 +37,7 @@ from faq.matcher import Learned
 from storage.database import Database
 from storage.documents import release_claims
 from storage.fsm import SQLiteStorage
+from storage.questions import delete_old_questions
 from storage.reviews import taught
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,19 @@ async def _check_reminders(reminders: ReminderService, clock: Clock) -> None:
         log.info("sent %s reminder(s)", sent)
 
 
+RETENTION_CHECK_HOURS = 24
+
+
+async def _delete_old_questions(db: Database, clock: Clock, keep_days: int) -> None:
+    try:
+        deleted = await delete_old_questions(db, clock.now(), keep_days)
+    except Exception:
+        log.exception("deleting old questions failed; tomorrow's run will try again")
+        return
+    if deleted:
+        log.info("deleted %s question(s) older than %s days", deleted, keep_days)
+
+
 def _start_jobs(services: Services) -> None:
     services.scheduler.add_job(
         _check_reminders,
@@ -132,6 +146,18 @@ def _start_jobs(services: Services) -> None:
         coalesce=True,
         max_instances=1,
         misfire_grace_time=REMINDER_CHECK_SECONDS * 5,
+        next_run_time=datetime.now(UTC),
+    )
+    services.scheduler.add_job(
+        _delete_old_questions,
+        "interval",
+        args=[services.db, services.clock, services.settings.question_retention_days],
+        hours=RETENTION_CHECK_HOURS,
+        id="question-retention",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=RETENTION_CHECK_HOURS * 3600,
         next_run_time=datetime.now(UTC),
     )
     services.scheduler.start()

@@ -25,6 +25,7 @@ USER_COMMANDS = (
     "cancel",
     "export",
     "forget",
+    "privacy",
 )
 # Listed only to the operators (ADMIN_IDS); anyone else who sends one is told it is unknown
 # (handlers/operators.py). Descriptions are `cmd-<name>` in bot/locales/<lang>/operators.ftl.

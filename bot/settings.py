@@ -33,6 +33,9 @@ class Settings:
     log_level: str
     broadcast_rate: float = 25.0
     allow_paid_broadcast: bool = False
+    question_retention_days: int = 180
+    operators_language: str = "en"
+    log_file: Path = Path("data/renewal-bot.log")
 
     @property
     def offline(self) -> bool:
@@ -107,6 +110,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"{ceiling}" + ("" if allow_paid else " (up to 1000 with ALLOW_PAID_BROADCAST=true)")
         )
 
+    retention_raw = _get(env, "QUESTION_RETENTION_DAYS") or "180"
+    retention = _int("QUESTION_RETENTION_DAYS", retention_raw)
+    if not 1 <= retention <= 3650:
+        raise SettingsError(
+            f"QUESTION_RETENTION_DAYS={retention_raw!r} must be a number of days from 1 to 3650"
+        )
+
+    operators_language = _get(env, "OPERATORS_LANGUAGE") or language
+    if operators_language not in LANGUAGES:
+        raise SettingsError(
+            f"OPERATORS_LANGUAGE={operators_language!r} must be one of {', '.join(LANGUAGES)}"
+        )
+
     return Settings(
         bot_token=token,
         telegram_api_url=api_url,
@@ -119,4 +135,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_level=log_level,
         broadcast_rate=broadcast_rate,
         allow_paid_broadcast=allow_paid,
+        question_retention_days=retention,
+        operators_language=operators_language,
+        log_file=Path(_get(env, "LOG_FILE") or "data/renewal-bot.log"),
     )

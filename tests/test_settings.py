@@ -83,3 +83,28 @@ def test_every_setting_is_documented_in_env_example_and_readme() -> None:
     assert names == documented
     readme = (REPO / "README.md").read_text()
     assert all(f"`{name}`" in readme for name in names)
+
+
+def test_retention_operators_language_and_log_file() -> None:
+    s = load_settings({})
+    assert (s.question_retention_days, s.operators_language) == (180, "en")
+    assert s.log_file == Path("data/renewal-bot.log")
+    s = load_settings({"DEFAULT_LANGUAGE": "ru"})
+    assert s.operators_language == "ru"  # follows DEFAULT_LANGUAGE unless set
+    s = load_settings(
+        {
+            "DEFAULT_LANGUAGE": "ru",
+            "OPERATORS_LANGUAGE": "zh",
+            "QUESTION_RETENTION_DAYS": "30",
+            "LOG_FILE": "/tmp/bot.log",
+        }
+    )
+    assert (s.operators_language, s.question_retention_days) == ("zh", 30)
+    assert s.log_file == Path("/tmp/bot.log")
+    for name, value in (
+        ("QUESTION_RETENTION_DAYS", "0"),
+        ("QUESTION_RETENTION_DAYS", "half a year"),
+        ("OPERATORS_LANGUAGE", "de"),
+    ):
+        with pytest.raises(SettingsError, match=name):
+            load_settings({name: value})

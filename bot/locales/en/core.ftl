@@ -10,7 +10,7 @@ help-text =
     • /renew: make a renewal plan and get reminders
     • /mydocs: see your saved documents
     • /settings: set the reminder time zone, hour and days
-    • /export and /forget: download or delete your data
+    • /privacy: what I store; /export and /forget: download or delete your data
     • /language: change the language (English, Русский, 中文, Italiano)
     • In any chat, type <code>@bot</code> and your question to share an answer.
 

@@ -10,7 +10,7 @@ help-text =
     • /renew: fai un piano di rinnovo e ricevi i promemoria
     • /mydocs: vedi i tuoi documenti salvati
     • /settings: imposta fuso orario, ora e giorni dei promemoria
-    • /export e /forget: scarica o cancella i tuoi dati
+    • /privacy: cosa conservo; /export e /forget: scarica o cancella i tuoi dati
     • /language: cambia lingua (English, Русский, 中文, Italiano)
     • In qualsiasi chat scrivi <code>@bot</code> e la domanda per condividere una risposta.
 

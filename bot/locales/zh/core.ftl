@@ -10,7 +10,7 @@ help-text =
     • /renew：制定续签计划并接收提醒
     • /mydocs：查看您保存的证件
     • /settings：设置提醒的时区、时间和天数
-    • /export 和 /forget：下载或删除您的数据
+    • /privacy：我保存哪些数据；/export 和 /forget：下载或删除您的数据
     • /language：切换语言（English、Русский、中文、Italiano）
     • 在任何聊天中输入 <code>@bot</code> 加问题，即可分享答案。
 
