@@ -2,7 +2,7 @@ broadcast-ask-message =
     📣 <b>新的群发</b>
     请发送或转发要群发的消息：带格式的文字、照片、视频或带说明的文件。收件人将收到完全相同的副本。发送 /cancel 取消。
 broadcast-not-copyable = 这种消息无法复制给客户。请发送文字、照片、视频或文件。
-broadcast-preview-above = ☝️ 收件人看到的就是这个样子。要发给谁？
+broadcast-preview-above = ☝️ 收件人看到的就是这个样子（没有本语言版本的客户会收到这一条）。要发给谁？
 broadcast-choose-audience = 群发给谁？
 broadcast-seg-all = 👥 所有人
 broadcast-seg-lang = 🌐 按语言
@@ -63,3 +63,9 @@ broadcast-report-cancelled =
     ⛔ <b>第 { $id } 号群发已取消</b>，已进行 { $duration }。
     已送达 { $sent } / { $total }；失败：{ $failed }；已屏蔽机器人：{ $blocked }；未发送：{ $remaining }。
 broadcast-report-twice = ♻️ 机器人重启时有 { $count } 条消息正在发送，已重新发送：这些客户可能收到了两次。
+broadcast-btn-add-version = 🌐 添加另一种语言的版本
+broadcast-ask-version-language = 为哪种语言的客户添加版本？
+broadcast-ask-version = 请发送或转发给说{ $language }的客户的消息。
+broadcast-versions-one = 这条消息发给所有人（为说{ $default }的客户撰写）。如需要，可添加另一种语言的版本。
+broadcast-versions = 版本：{ $languages } 收到各自的版本；其他人收到第一条消息（{ $default }）。
+broadcast-news-off = 🔕 已排除 { $count } 位关闭了通知的客户。
