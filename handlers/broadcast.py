@@ -27,7 +27,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcasts import BroadcastEngine
 from bot.callbacks import BroadcastCb
-from bot.dates import format_date, parse_date
+from bot.dates import day_from_words, format_date, parse_date
 from bot.filters import IsOperator
 from bot.i18n import LANGUAGE_NAMES, Translator
 from bot.settings import Settings
@@ -182,7 +182,8 @@ def _confirm_menu(t: Translator) -> InlineKeyboardMarkup:
 
 
 def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> datetime | None:
-    """ "18:30" (today, or tomorrow once past), "25.12 18:30", "2026-12-25 9:05" in `zone`."""
+    """ "18:30" (today, or tomorrow once past), "25.12 18:30", "2026-12-25 9:05", "tomorrow 10:00",
+    "в пятницу 18:30" in `zone`."""
     match = _TIME.match(" ".join(text.split()))
     if match is None:
         return None
@@ -194,6 +195,11 @@ def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> dateti
     if not day_text:
         when = datetime.combine(local_now.date(), at, zone)
         return when if when > now else datetime.combine(local_now.date() + timedelta(1), at, zone)
+    if named := day_from_words(day_text, local_now.date()):
+        day, weekday = named
+        when = datetime.combine(day, at, zone)
+        # "friday 10:00" said on Friday at noon means next Friday
+        return when + timedelta(days=7) if weekday and when <= now else when
     day = parse_date(day_text, lang, local_now.date())
     return datetime.combine(day, at, zone) if day else None
 

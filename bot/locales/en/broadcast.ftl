@@ -42,7 +42,7 @@ broadcast-started = 🚀 Broadcast #{ $id } to { $count ->
         [one] { $count } recipient
        *[other] { $count } recipients
     } has started. Progress follows below; /broadcast_cancel stops it.
-broadcast-ask-time = When should it go out? Type the date and time in your time zone ({ $timezone }), for example <i>{ $example }</i>, or just <i>18:30</i> for the next 18:30.
+broadcast-ask-time = When should it go out? Type the date and time in your time zone ({ $timezone }), for example <i>{ $example }</i>, <i>tomorrow 10:00</i>, <i>friday 18:30</i>, or just <i>18:30</i> for the next 18:30.
 broadcast-bad-time = I couldn't read that. Type a date and a time like <i>25.12.2026 10:00</i> (time zone { $timezone }).
 broadcast-past-time = That moment has already passed. Type a time in the future.
 broadcast-scheduled = 🕒 Broadcast #{ $id } to { $count ->

@@ -42,7 +42,7 @@ broadcast-started = 🚀 L'invio n. { $id } a { $count ->
         [one] { $count } destinatario
        *[other] { $count } destinatari
     } è iniziato. L'avanzamento segue qui sotto; /broadcast_cancel lo ferma.
-broadcast-ask-time = Quando inviarlo? Scrivi data e ora nel tuo fuso orario ({ $timezone }), per esempio <i>{ $example }</i>, oppure solo <i>18:30</i> per le prossime 18:30.
+broadcast-ask-time = Quando inviarlo? Scrivi data e ora nel tuo fuso orario ({ $timezone }), per esempio <i>{ $example }</i>, <i>domani 10:00</i>, <i>venerdì 18:30</i>, oppure solo <i>18:30</i> per le prossime 18:30.
 broadcast-bad-time = Non ho capito. Scrivi data e ora come <i>25.12.2026 10:00</i> (fuso orario { $timezone }).
 broadcast-past-time = Quel momento è già passato. Scrivi un orario futuro.
 broadcast-scheduled = 🕒 L'invio n. { $id } a { $count ->
