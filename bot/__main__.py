@@ -46,7 +46,11 @@ def main() -> int:
     except SettingsError as e:
         print(f"renewal-bot: configuration error: {e}", file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, [settings.bot_token or ""])
+    # The offline console's terminal is the conversation: its log goes to a file, unless debugging.
+    to_file = settings.offline and settings.log_level != "DEBUG"
+    setup_logging(
+        settings.log_level, [settings.bot_token or ""], settings.log_file if to_file else None
+    )
     runner = run_console if settings.offline else run_polling
     try:
         asyncio.run(runner(settings))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, fields
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
@@ -25,7 +25,7 @@ import handlers
 from bot.broadcasts import BroadcastEngine
 from bot.callback_answers import AnswerEveryCallback, RecordAnswers
 from bot.clock import Clock, SystemClock
-from bot.commands import register_commands
+from bot.commands import register_commands, register_descriptions
 from bot.content import Content
 from bot.delivery import Delivery
 from bot.handoff import HandoffDesk
@@ -41,6 +41,7 @@ from faq.matcher import Learned
 from storage.database import Database
 from storage.documents import release_claims
 from storage.fsm import SQLiteStorage
+from storage.questions import delete_old_questions
 from storage.reviews import taught
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,35 @@ async def _check_reminders(reminders: ReminderService, clock: Clock) -> None:
         log.info("sent %s reminder(s)", sent)
 
 
+RETENTION_CHECK_HOURS = 24
+
+
+async def _delete_old_questions(db: Database, clock: Clock, keep_days: int) -> None:
+    try:
+        deleted = await delete_old_questions(db, clock.now(), keep_days)
+    except Exception:
+        log.exception("deleting old questions failed; tomorrow's run will try again")
+        return
+    if deleted:
+        log.info("deleted %s question(s) older than %s days", deleted, keep_days)
+
+
+def _add_retention_job(services: Services) -> None:
+    """Questions older than QUESTION_RETENTION_DAYS are deleted once a day (and at start-up)."""
+    services.scheduler.add_job(
+        _delete_old_questions,
+        "interval",
+        args=[services.db, services.clock, services.settings.question_retention_days],
+        hours=RETENTION_CHECK_HOURS,
+        id="question-retention",
+        replace_existing=True,
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=RETENTION_CHECK_HOURS * 3600,
+        next_run_time=datetime.now(UTC),
+    )
+
+
 def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
     ticker = Ticker(
         lambda: _check_reminders(services.reminders, services.clock), REMINDER_CHECK_SECONDS
@@ -140,8 +170,10 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         if released := await release_claims(services.db):
             log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
         await register_commands(bot, services.i18n, services.settings.admin_ids)
+        await register_descriptions(bot, services.i18n, services.settings.default_language)
         if run_jobs:
             ticker.start()
+            _add_retention_job(services)
             services.scheduler.start()
             await services.broadcasts.resume()
         log.info("bot started")

@@ -9,6 +9,9 @@ results), which keeps the database out of the way at 1,000 messages per second, 
 bookkeeping holds: a delivery is 'sending' from its claim until its result is written, so after a
 crash the rows still 'sending' are exactly those that may or may not have arrived. They are sent
 again (nobody is skipped) and counted in the report as possibly received twice.
+
+Each recipient gets the version in their language (else the broadcast's own message, meant for the
+agency's default language) with a button, in their language, to turn off news.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from zoneinfo import ZoneInfo
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from bot.callbacks import NewsCb
 from bot.clock import Clock
 from bot.delivery import Delivery
 from bot.i18n import I18n, Translator
@@ -36,6 +42,7 @@ from bot.telegram_errors import TELEGRAM_ERRORS, summary
 from storage.broadcasts import (
     Broadcast,
     Result,
+    broadcast_versions,
     broadcasts_with_status,
     delivery_counts,
     finish,
@@ -47,7 +54,7 @@ from storage.broadcasts import (
     start_sending,
 )
 from storage.database import Database
-from storage.users import get_user
+from storage.users import get_user, get_users
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +91,8 @@ class _Run:
     broadcast: Broadcast
     workers: int
     flush_every: int
+    versions: dict[str, tuple[int, int]] = field(default_factory=dict)  # lang -> the message
+    langs: dict[int, str] = field(default_factory=dict)  # claimed recipient -> their language
     queue: asyncio.Queue[int] = field(default_factory=asyncio.Queue)
     results: list[Result] = field(default_factory=list)
     wake: asyncio.Event = field(default_factory=asyncio.Event)
@@ -212,7 +221,7 @@ class BroadcastEngine:
         workers, flush_every = self._pool_size()
         broadcast = await get_broadcast(self.db, broadcast_id)
         assert broadcast is not None
-        run = _Run(broadcast, workers, flush_every)
+        run = _Run(broadcast, workers, flush_every, await broadcast_versions(self.db, broadcast_id))
         self._runs[broadcast_id] = run
         try:
             if again := await recover_in_flight(self.db, broadcast_id):
@@ -270,6 +279,10 @@ class BroadcastEngine:
             if results or want:
                 claimed = await record_and_claim(self.db, broadcast_id, results, want)
                 run.claimed += len(claimed) - len(results)
+                for result in results:
+                    run.langs.pop(result.user_id, None)
+                for user in await get_users(self.db, claimed):
+                    run.langs[user.id] = language_of(user, self.settings)
                 for user_id in claimed:
                     run.queue.put_nowait(user_id)
                 if len(claimed) < want:
@@ -329,9 +342,21 @@ class BroadcastEngine:
             ):
                 run.wake.set()
 
+    def _news_footer(self, lang: str) -> InlineKeyboardMarkup:
+        footer = InlineKeyboardBuilder()
+        footer.button(
+            text=self.i18n.translator(lang)("news-btn-off"), callback_data=NewsCb(action="stop")
+        )
+        return footer.as_markup()
+
     async def _deliver(self, run: _Run, user_id: int) -> Result | None:
         broadcast = run.broadcast
         paid = True if self.settings.allow_paid_broadcast else None
+        lang = run.langs.get(user_id, self.settings.default_language)
+        from_chat_id, message_id = run.versions.get(
+            lang, (broadcast.from_chat_id, broadcast.message_id)
+        )
+        footer = self._news_footer(lang)
         attempts = 0
         while True:
             attempts += 1
@@ -340,8 +365,9 @@ class BroadcastEngine:
                     user_id,
                     lambda: self.bot.copy_message(
                         chat_id=user_id,
-                        from_chat_id=broadcast.from_chat_id,
-                        message_id=broadcast.message_id,
+                        from_chat_id=from_chat_id,
+                        message_id=message_id,
+                        reply_markup=footer,
                         allow_paid_broadcast=paid,
                     ),
                 )

@@ -89,3 +89,7 @@ class PlanCb(CallbackData, prefix="p"):
 
     kind: str
     on: str  # ISO date
+
+
+class NewsCb(CallbackData, prefix="nw"):
+    action: str  # menu | on | off | stop (the button under a broadcast)

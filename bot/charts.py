@@ -47,9 +47,11 @@ class ChartLabels:
     answered: str
     declined: str
     day_ticks: Sequence[str]  # one per day
+    suggested: str = ""
 
     def characters(self) -> str:
         words = [
+            self.suggested,
             self.expiring_title,
             self.documents_axis,
             self.questions_title,
@@ -87,9 +89,11 @@ def draw_stats_chart(
     questions_per_day: Sequence[tuple[int, int]],
     labels: ChartLabels,
     fallback: ChartLabels,
+    suggested_per_day: Sequence[int] = (),
 ) -> bytes:
-    """Two panels as a PNG: documents expiring per week, and questions per day (answered and
-    declined). `fallback` (English) is used when no installed font can show `labels`."""
+    """Two panels as a PNG: documents expiring per week, and questions per day (answered,
+    suggestions offered, declined). Titles and legend carry each total, the same figures the
+    /stats text gives. `fallback` (English) is used when no installed font can show `labels`."""
     font = font_for(labels.characters())
     if font is None:
         log.warning("no installed font can show the chart's labels: drawing them in English")
@@ -109,7 +113,7 @@ def draw_stats_chart(
         weeks = range(len(expiring_per_week))
         bars = top.bar(weeks, expiring_per_week, color="#3b7dd8")
         top.bar_label(bars, labels=[str(n) if n else "" for n in expiring_per_week], fontsize=8)
-        top.set_title(labels.expiring_title)
+        top.set_title(f"{labels.expiring_title}: {sum(expiring_per_week)}")
         top.set_ylabel(labels.documents_axis)
         top.set_xticks(list(weeks), list(labels.week_ticks), rotation=45, ha="right", fontsize=8)
         top.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -119,12 +123,14 @@ def draw_stats_chart(
         days = range(len(questions_per_day))
         answered = [a for a, _ in questions_per_day]
         declined = [d for _, d in questions_per_day]
-        bottom.plot(
-            days, answered, marker="o", markersize=3, color="#2e9e4f", label=labels.answered
-        )
-        bottom.plot(
-            days, declined, marker="o", markersize=3, color="#d64541", label=labels.declined
-        )
+        series = [(answered, "#2e9e4f", labels.answered)]
+        if suggested_per_day:
+            series.append((list(suggested_per_day), "#e0a526", labels.suggested))
+        series.append((declined, "#d64541", labels.declined))
+        for values, color, name in series:
+            bottom.plot(
+                days, values, marker="o", markersize=3, color=color, label=f"{name}: {sum(values)}"
+            )
         bottom.set_title(labels.questions_title)
         bottom.set_ylabel(labels.questions_axis)
         shown = [i for i in days if (len(days) - 1 - i) % 3 == 0]  # every third day, ending today
@@ -132,7 +138,7 @@ def draw_stats_chart(
             shown, [labels.day_ticks[i] for i in shown], rotation=45, ha="right", fontsize=8
         )
         bottom.yaxis.set_major_locator(MaxNLocator(integer=True))
-        bottom.set_ylim(0, max(1, *answered, *declined) * 1.15)
+        bottom.set_ylim(0, max(1, *answered, *suggested_per_day, *declined) * 1.15)
         bottom.set_xlim(-0.5, len(days) - 0.5)
         bottom.grid(alpha=0.3)
         bottom.legend(loc="upper left")

@@ -1,4 +1,4 @@
-"""The command menu Telegram shows, registered per language at start-up."""
+"""The command menu and the bot's description, registered per language at start-up."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ USER_COMMANDS = (
     "cancel",
     "export",
     "forget",
+    "privacy",
 )
 # Listed only to the operators (ADMIN_IDS); anyone else who sends one is told it is unknown
 # (handlers/operators.py). Descriptions are `cmd-<name>` in bot/locales/<lang>/operators.ftl.
@@ -59,3 +60,11 @@ async def register_commands(bot: Bot, i18n: I18n, admin_ids: Iterable[int] = ())
         except (TelegramBadRequest, TelegramForbiddenError) as e:
             # Telegram knows no chat with an operator who has never started the bot.
             log.warning("operator %s: command menu not set (%s)", admin_id, e.message)
+
+
+async def register_descriptions(bot: Bot, i18n: I18n, default_language: str) -> None:
+    """The bot's profile text (before /start) and short description (in shares), per language."""
+    for lang in (None, *LANGUAGES):
+        t = i18n.translator(lang or default_language)
+        await bot.set_my_description(t("bot-description"), language_code=lang)
+        await bot.set_my_short_description(t("bot-short-description"), language_code=lang)

@@ -2,7 +2,8 @@
 
 Messages the bot sends are printed; inline keyboards appear as numbered buttons, pressed by
 typing the number. Input may be piped, one message a line:
-`printf '/start\\n1\\n' | python -m bot`.
+`printf '/start\\nhow many days do i have to register\\n' | python -m bot`; the log goes to
+LOG_FILE, unless LOG_LEVEL=DEBUG.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class ConsoleChat:
     def __init__(
         self, settings: Settings, stdin: TextIO | None = None, stdout: TextIO | None = None
     ) -> None:
+        self.log_file = settings.log_file
         self.stdin = stdin or sys.stdin
         self.out = stdout or sys.stdout
         self.interactive = self.stdin.isatty()
@@ -49,7 +51,7 @@ class ConsoleChat:
         await self.dp.emit_startup(bot=self.bot, **self.dp.workflow_data)
         intro = (
             "renewal-bot offline console (no BOT_TOKEN set). Type a message, or a button's "
-            "number to press it. Ctrl-D quits."
+            f"number to press it. Ctrl-D quits. The log is in {self.log_file}."
         )
         print(intro, file=self.out if self.interactive else sys.stderr)
         try:

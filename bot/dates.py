@@ -4,13 +4,14 @@
 Month and weekday names and the word order of a date live in bot/locales/<lang>/calendar.ftl;
 they serve both for writing dates (format_date, the calendar keyboard) and for reading them:
 a typed month name may be any of them, in any of the four languages, or its first 3+ letters.
+The words for days ("tomorrow", "пятницу", "周五") are there too, for scheduling.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -195,3 +196,40 @@ def find_date(text: str, lang: str, today: date) -> date | None:
             if found := _from_words(" ".join(words[start : start + size]), lang, today):
                 return found
     return None
+
+
+# Words before a day name that carry nothing: "on friday", "в пятницу", "il venerdì".
+_DAY_FILLER = frozenset({"on", "this", "в", "во", "il", "la", "这"})
+
+
+@cache
+def _day_words() -> dict[str, int | tuple[str, int]]:
+    """Every word for a day, normalized: days from today (int), or ("weekday", 0-6)."""
+    words: dict[str, int | tuple[str, int]] = {}
+    for t in _translators().values():
+        for key, offset in (("today", 0), ("tomorrow", 1), ("after-tomorrow", 2)):
+            for word in t(f"cal-word-{key}").split(","):
+                words[_normalize(word)] = offset
+        for n in range(1, 8):
+            for word in t(f"cal-weekday-{n}").split(","):
+                words[_normalize(word)] = ("weekday", n - 1)
+    return words
+
+
+def day_from_words(text: str, today: date) -> tuple[date, bool] | None:
+    """ "tomorrow", "послезавтра", "friday", "в пятницу", "周五": (the date, named by weekday).
+
+    A weekday is its next occurrence on or after today. Any of the four languages is understood.
+    """
+    words = [w for w in _normalize(text).split() if w not in _DAY_FILLER]
+    phrase = " ".join(words)
+    if phrase.startswith("这"):  # "这周五", written without a space
+        phrase = phrase[1:]
+    found = _day_words().get(phrase)
+    if found is None and phrase.startswith("the "):
+        found = _day_words().get(phrase[4:])
+    if found is None:
+        return None
+    if isinstance(found, int):
+        return today + timedelta(days=found), False
+    return today + timedelta(days=(found[1] - today.weekday()) % 7), True

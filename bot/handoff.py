@@ -85,7 +85,7 @@ class HandoffDesk:
         return self.group_id is not None and chat_id == self.group_id
 
     def group_t(self) -> Translator:
-        return self.i18n.translator(self.settings.default_language)
+        return self.i18n.translator(self.settings.operators_language)
 
     def unavailable_text(self, t: Translator) -> str:
         """What the user is told when there is no operators' group: the agency's contact."""

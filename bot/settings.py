@@ -37,6 +37,10 @@ class Settings:
     allow_paid_broadcast: bool = False
     operator_hours: OperatorHours | None = None  # None: no hours are promised
 
+    question_retention_days: int = 180
+    operators_language: str = "en"
+    log_file: Path = Path("data/renewal-bot.log")
+
     @property
     def offline(self) -> bool:
         return self.bot_token is None
@@ -134,6 +138,19 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             " (days, hours, the operators' time zone)"
         ) from None
 
+    retention_raw = _get(env, "QUESTION_RETENTION_DAYS") or "180"
+    retention = _int("QUESTION_RETENTION_DAYS", retention_raw)
+    if not 1 <= retention <= 3650:
+        raise SettingsError(
+            f"QUESTION_RETENTION_DAYS={retention_raw!r} must be a number of days from 1 to 3650"
+        )
+
+    operators_language = _get(env, "OPERATORS_LANGUAGE") or language
+    if operators_language not in LANGUAGES:
+        raise SettingsError(
+            f"OPERATORS_LANGUAGE={operators_language!r} must be one of {', '.join(LANGUAGES)}"
+        )
+
     return Settings(
         bot_token=token,
         telegram_api_url=api_url,
@@ -147,4 +164,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         broadcast_rate=broadcast_rate,
         allow_paid_broadcast=allow_paid,
         operator_hours=operator_hours,
+        question_retention_days=retention,
+        operators_language=operators_language,
+        log_file=Path(_get(env, "LOG_FILE") or "data/renewal-bot.log"),
     )

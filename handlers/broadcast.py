@@ -1,9 +1,12 @@
-"""/broadcast: compose -> preview -> audience -> send now or at a time; /broadcast_cancel.
+"""/broadcast: compose -> preview -> (versions in other languages) -> audience -> send now or at a
+time; /broadcast_cancel.
 
 Operators only (the router's filter): anyone else falls through to the unknown-command answer.
 The message to broadcast stays where the operator sent it; recipients get a copy of it, so the
 preview (a copy back to the operator) is exactly what they will see. The draft lives in FSM data
-as a `Draft`, read back and checked in one place.
+as a `Draft`, read back and checked in one place. The first message goes to everyone whose
+language has no version of its own (it is meant for the agency's default language); each added
+version goes to the speakers of its language.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcasts import BroadcastEngine
 from bot.callbacks import MAX_ROW_ID, BroadcastCb, whole_number
-from bot.dates import format_date, parse_date
+from bot.dates import day_from_words, format_date, parse_date
 from bot.filters import IsOperator
 from bot.i18n import LANGUAGE_NAMES, Translator
+from bot.settings import Settings
 from bot.turn import Turn
 from faq.loader import DOCUMENT_KINDS
 from faq.model import LANGUAGES, KnowledgeBase
@@ -51,6 +55,7 @@ _TIME = re.compile(r"^(.*?)\s*(\d{1,2}):(\d{2})$")
 
 class Compose(StatesGroup):
     message = State()
+    version = State()  # waiting for the message in `version_lang`
     audience = State()
     days = State()
     send_at = State()
@@ -65,6 +70,8 @@ class Draft:
     segment: Segment | None = None
     count: int = 0
     days_for: str = "active"  # what typed or chosen days mean: "expiring" or "active"
+    versions: tuple[tuple[str, int], ...] = ()  # (language, message id) in the same chat
+    version_lang: str | None = None  # the language of the version being sent now
 
     def to_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -72,7 +79,10 @@ class Draft:
             "message_id": self.message_id,
             "count": self.count,
             "days_for": self.days_for,
+            "versions": dict(self.versions),
         }
+        if self.version_lang is not None:
+            data["version_lang"] = self.version_lang
         if self.segment is not None:
             data["segment"] = self.segment.to_json()
         return data
@@ -88,6 +98,14 @@ class Draft:
                 segment=Segment.from_json(segment) if segment else None,
                 count=int(data.get("count", 0)),
                 days_for="expiring" if data.get("days_for") == "expiring" else "active",
+                versions=tuple(
+                    (str(lang), int(mid))
+                    for lang, mid in sorted((data.get("versions") or {}).items())
+                    if lang in LANGUAGES
+                ),
+                version_lang=data["version_lang"]
+                if data.get("version_lang") in LANGUAGES
+                else None,
             )
         except (KeyError, TypeError, ValueError):
             return None
@@ -129,6 +147,7 @@ def _segment_menu(t: Translator) -> InlineKeyboardMarkup:
     menu.button(
         text=t("broadcast-seg-active"), callback_data=BroadcastCb(action="seg", value="active")
     )
+    menu.button(text=t("broadcast-btn-add-version"), callback_data=BroadcastCb(action="addlang"))
     menu.button(text=t("broadcast-btn-cancel"), callback_data=BroadcastCb(action="cancel"))
     menu.adjust(1)
     return menu.as_markup()
@@ -144,6 +163,15 @@ def _with_back(menu: InlineKeyboardBuilder, t: Translator, columns: int) -> Inli
     return menu.as_markup()
 
 
+def _versions_line(draft: Draft, settings: Settings, t: Translator) -> str:
+    """Which message goes to whom: the first one to everyone without a version of their own."""
+    own = [LANGUAGE_NAMES[lang] for lang, _ in draft.versions]
+    default = LANGUAGE_NAMES[settings.default_language]
+    if not own:
+        return t("broadcast-versions-one", default=default)
+    return t("broadcast-versions", default=default, languages=", ".join(own))
+
+
 def _confirm_menu(t: Translator) -> InlineKeyboardMarkup:
     return markup(
         [button(t("broadcast-btn-confirm"), BroadcastCb(action="confirm"))],
@@ -154,7 +182,8 @@ def _confirm_menu(t: Translator) -> InlineKeyboardMarkup:
 
 
 def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> datetime | None:
-    """ "18:30" (today, or tomorrow once past), "25.12 18:30", "2026-12-25 9:05" in `zone`."""
+    """ "18:30" (today, or tomorrow once past), "25.12 18:30", "2026-12-25 9:05", "tomorrow 10:00",
+    "в пятницу 18:30" in `zone`."""
     match = _TIME.match(" ".join(text.split()))
     if match is None:
         return None
@@ -166,6 +195,11 @@ def parse_send_at(text: str, lang: str, now: datetime, zone: ZoneInfo) -> dateti
     if not day_text:
         when = datetime.combine(local_now.date(), at, zone)
         return when if when > now else datetime.combine(local_now.date() + timedelta(1), at, zone)
+    if named := day_from_words(day_text, local_now.date()):
+        day, weekday = named
+        when = datetime.combine(day, at, zone)
+        # "friday 10:00" said on Friday at noon means next Friday
+        return when + timedelta(days=7) if weekday and when <= now else when
     day = parse_date(day_text, lang, local_now.date())
     return datetime.combine(day, at, zone) if day else None
 
@@ -177,6 +211,7 @@ async def _audience_step(
     now = turn.clock.now()
     today = now.astimezone(ZoneInfo(turn.settings.default_timezone)).date()
     count = await audience_size(turn.db, segment, int(now.timestamp()), today)
+    news_off = await audience_size(turn.db, segment, int(now.timestamp()), today, news=False)
     await _save(turn.state, replace(draft, segment=segment, count=count))
     await turn.state.set_state(Compose.audience)
     t = turn.t
@@ -185,6 +220,9 @@ async def _audience_step(
         text, markup = t("broadcast-empty-audience", segment=name), _segment_menu(t)
     else:
         text, markup = t("broadcast-audience", segment=name, count=count), _confirm_menu(t)
+        text += "\n" + _versions_line(draft, turn.settings, t)
+    if news_off:
+        text += "\n" + t("broadcast-news-off", count=news_off)
     await respond(target, turn.bot, text, markup)
 
 
@@ -216,6 +254,58 @@ async def got_message(message: Message, turn: Turn) -> None:
     await _save(turn.state, Draft(message.chat.id, message.message_id))
     await turn.state.set_state(Compose.audience)
     await message.answer(turn.t("broadcast-preview-above"), reply_markup=_segment_menu(turn.t))
+
+
+# --- versions in other languages --------------------------------------------------------------
+
+
+@router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "addlang"))
+async def choose_version_language(callback: CallbackQuery, turn: Turn) -> None:
+    menu = InlineKeyboardBuilder()
+    for code in LANGUAGES:
+        if code != turn.settings.default_language:
+            menu.button(
+                text=LANGUAGE_NAMES[code], callback_data=BroadcastCb(action="vlang", value=code)
+            )
+    await show(
+        callback, turn.bot, turn.t("broadcast-ask-version-language"), _with_back(menu, turn.t, 3)
+    )
+
+
+@router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "vlang"))
+async def ask_version(callback: CallbackQuery, callback_data: BroadcastCb, turn: Turn) -> None:
+    lang = callback_data.value
+    if lang not in LANGUAGES or lang == turn.settings.default_language:
+        await callback.answer()
+        return
+    if (draft := await _load(turn.state)) is None:
+        await _expired(callback, turn)
+        return
+    await _save(turn.state, replace(draft, version_lang=lang))
+    await turn.state.set_state(Compose.version)
+    text = turn.t("broadcast-ask-version", language=LANGUAGE_NAMES[lang])
+    await show(callback, turn.bot, text)
+
+
+@router.message(Compose.version, NOT_A_COMMAND)
+async def got_version(message: Message, turn: Turn) -> None:
+    draft = await _load(turn.state)
+    if draft is None or draft.version_lang is None:
+        await _expired(message, turn)
+        return
+    try:
+        await turn.bot.copy_message(
+            chat_id=message.chat.id, from_chat_id=message.chat.id, message_id=message.message_id
+        )
+    except TelegramBadRequest:
+        await message.answer(turn.t("broadcast-not-copyable"))
+        return
+    versions = dict(draft.versions) | {draft.version_lang: message.message_id}
+    draft = replace(draft, versions=tuple(sorted(versions.items())), version_lang=None)
+    await _save(turn.state, draft)
+    await turn.state.set_state(Compose.audience)
+    text = f"{_versions_line(draft, turn.settings, turn.t)}\n{turn.t('broadcast-choose-audience')}"
+    await message.answer(text, reply_markup=_segment_menu(turn.t))
 
 
 @router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "audience"))
@@ -316,6 +406,7 @@ async def _create(turn: Turn, draft: Draft, segment: Segment, send_at: int | Non
         segment=segment,
         now=int(turn.clock.now().timestamp()),
         send_at=send_at,
+        versions=dict(draft.versions),
     )
 
 
@@ -376,7 +467,7 @@ async def typed_time(message: Message, turn: Turn, broadcasts: BroadcastEngine) 
 
 
 @router.callback_query(
-    StateFilter(Compose.audience, Compose.days, Compose.send_at),
+    StateFilter(Compose.audience, Compose.days, Compose.send_at, Compose.version),
     BroadcastCb.filter(F.action == "cancel"),
 )
 async def cancel_draft(callback: CallbackQuery, turn: Turn) -> None:

@@ -95,6 +95,8 @@ def stats_text(
         title = kb.documents[kind].text(t.lang).title if kind in kb.documents else kind
         lines.append(t("stats-documents-kind", kind=html_decoration.quote(title), count=count))
     lines.append(t("stats-expiring", week=stats.expiring_7, month=stats.expiring_30))
+    weeks = len(stats.expiring_per_week)
+    lines.append(t("stats-expiring-chart", weeks=weeks, count=sum(stats.expiring_per_week)))
 
     lines += ["", t("stats-reminders", count=stats.reminders_sent_7)]
     lines += ["", t("stats-questions", **stats.outcomes)]
@@ -124,6 +126,7 @@ def chart_labels(t: Translator, today: date, weeks: int, days: Sequence[date]) -
         answered=t("chart-answered"),
         declined=t("chart-declined"),
         day_ticks=[day(d) for d in days],
+        suggested=t("chart-suggested"),
     )
 
 
@@ -154,6 +157,7 @@ async def stats_command(message: Message, turn: Turn, i18n: I18n) -> None:
             [(a, d) for _, a, d in stats.questions_per_day],
             chart_labels(t, local.date(), WEEKS, days),
             chart_labels(i18n.translator("en"), local.date(), WEEKS, days),
+            stats.suggested_per_day,
         )
     except Exception:
         log.exception("the /stats chart could not be drawn")

@@ -1,4 +1,4 @@
-"""/export sends everything stored about the user; /forget deletes it after a confirmation."""
+"""/privacy says what is stored and for how long; /export sends it all; /forget deletes it."""
 
 from __future__ import annotations
 
@@ -13,12 +13,18 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import ForgetCb
 from bot.clock import Clock
 from bot.i18n import Translator
+from bot.settings import Settings
 from handlers.common import show
 from storage.database import Database
 from storage.privacy import export_user, forget_user
 from storage.users import User
 
 router = Router(name="privacy")
+
+
+@router.message(Command("privacy"))
+async def privacy(message: Message, settings: Settings, t: Translator) -> None:
+    await message.answer(t("privacy-text", days=settings.question_retention_days))
 
 
 @router.message(Command("export"))

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram.utils.text_decorations import html_decoration
 
-from bot.callbacks import MenuCb, SettingsCb, whole_number
+from bot.callbacks import MenuCb, NewsCb, SettingsCb, whole_number
 from bot.i18n import Translator
 from bot.preferences import timezone_of
 from bot.reminders import document_name, reschedule_user, silenced_by
@@ -55,6 +55,7 @@ def _menu(t: Translator) -> InlineKeyboardMarkup:
             [button(t(f"settings-btn-{what}"), SettingsCb(what=what))]
             for what in ("tz", "hour", "days")
         ),
+        [button(t("settings-btn-news"), NewsCb(action="menu"))],
         [button(t("btn-home"), MenuCb(action="home"))],
     )
 

@@ -1,15 +1,16 @@
 """Broadcasts and their per-recipient deliveries: who gets it, what happened, where to resume.
 
 A broadcast's audience is a segment of the users (everyone, a language, a document kind, documents
-expiring soon, recently active), always without those who blocked the bot. When sending starts the
-segment is materialised into one delivery row per recipient; from then on the engine only moves
-rows pending -> sending -> sent | failed | blocked, a batch at a time.
+expiring soon, recently active), always without those who blocked the bot or turned off news.
+Besides its own message (for everyone else), a broadcast may have one version per language.
+When sending starts the segment is materialised into one delivery row per recipient; from then
+on the engine only moves rows pending -> sending -> sent | failed | blocked, a batch at a time.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -91,9 +92,12 @@ def _broadcast(row: object) -> Broadcast:
     return Broadcast(r[0], r[1], r[2], r[3], Segment.from_json(r[4]), *r[5:16])  # type: ignore[arg-type]
 
 
-def segment_filter(segment: Segment, now: int, today: date) -> tuple[str, tuple[object, ...]]:
-    """The WHERE clause (over `users u`) choosing the segment's recipients, and its parameters."""
-    where = "u.blocked = 0"
+def segment_filter(
+    segment: Segment, now: int, today: date, *, news: bool = True
+) -> tuple[str, tuple[object, ...]]:
+    """The WHERE clause (over `users u`) choosing the segment's recipients, and its parameters;
+    `news=False`: those of the segment who turned off news instead."""
+    where = f"u.blocked = 0 AND u.news = {int(news)}"
     if segment.kind == "all":
         return where, ()
     if segment.kind == "lang":
@@ -115,8 +119,11 @@ def segment_filter(segment: Segment, now: int, today: date) -> tuple[str, tuple[
     raise ValueError(f"unknown segment {segment!r}")
 
 
-async def audience_size(db: Database, segment: Segment, now: int, today: date) -> int:
-    where, params = segment_filter(segment, now, today)
+async def audience_size(
+    db: Database, segment: Segment, now: int, today: date, *, news: bool = True
+) -> int:
+    """How many the segment reaches (`news=False`: how many of it turned off news)."""
+    where, params = segment_filter(segment, now, today, news=news)
     async with (
         db.read() as conn,
         conn.execute(f"SELECT COUNT(*) FROM users u WHERE {where}", params) as cur,
@@ -134,8 +141,13 @@ async def create_broadcast(
     segment: Segment,
     now: int,
     send_at: int | None = None,
+    versions: Mapping[str, int] | None = None,
 ) -> int:
-    """A new broadcast: 'scheduled' when it has a `send_at`, else a 'draft' about to start."""
+    """A new broadcast: 'scheduled' when it has a `send_at`, else a 'draft' about to start.
+
+    `versions` maps a language onto another message of `from_chat_id`: what speakers of that
+    language get instead of `message_id`.
+    """
     status = "scheduled" if send_at is not None else "draft"
     async with db.write() as conn:
         cursor = await conn.execute(
@@ -143,8 +155,26 @@ async def create_broadcast(
             " send_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (operator_id, from_chat_id, message_id, segment.to_json(), status, send_at, now),
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        broadcast_id = cursor.lastrowid
+        assert broadcast_id is not None
+        await conn.executemany(
+            "INSERT INTO broadcast_versions (broadcast_id, lang, from_chat_id, message_id)"
+            " VALUES (?, ?, ?, ?)",
+            [(broadcast_id, lang, from_chat_id, mid) for lang, mid in (versions or {}).items()],
+        )
+        return broadcast_id
+
+
+async def broadcast_versions(db: Database, broadcast_id: int) -> dict[str, tuple[int, int]]:
+    """The broadcast's language versions: language -> (from_chat_id, message_id)."""
+    async with (
+        db.read() as conn,
+        conn.execute(
+            "SELECT lang, from_chat_id, message_id FROM broadcast_versions WHERE broadcast_id = ?",
+            (broadcast_id,),
+        ) as cur,
+    ):
+        return {r[0]: (int(r[1]), int(r[2])) for r in await cur.fetchall()}
 
 
 async def get_broadcast(db: Database, broadcast_id: int) -> Broadcast | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Literal
 
 from storage.database import Database
@@ -64,3 +65,17 @@ async def last_question(db: Database, user_id: int) -> LoggedQuestion | None:
     ):
         row = await cur.fetchone()
     return LoggedQuestion(*tuple(row)) if row else None
+
+
+async def delete_old_questions(db: Database, now: datetime, keep_days: int) -> int:
+    """Deletes the questions asked more than `keep_days` ago, and the opening question of the
+    hand-offs closed that long ago; returns how many questions went."""
+    before = int((now - timedelta(days=keep_days)).timestamp())
+    async with db.write() as conn:
+        cursor = await conn.execute("DELETE FROM questions WHERE asked_at < ?", (before,))
+        await conn.execute(
+            "UPDATE handoff_threads SET question = '' WHERE status = 'closed' AND closed_at < ?"
+            " AND question != ''",
+            (before,),
+        )
+        return cursor.rowcount

@@ -36,6 +36,7 @@ class Stats:
     top_declined: list[tuple[str, int]]  # normalised text, count: most frequent first
     # (local day, answered, declined) for each day of the question window, oldest first
     questions_per_day: list[tuple[date, int, int]] = field(default_factory=list)
+    suggested_per_day: list[int] = field(default_factory=list)  # the same days
 
 
 def normalise_question(text: str) -> str:
@@ -118,7 +119,7 @@ async def gather_stats(
             (now - reminder_days * DAY,),
         )
         outcomes = {"answered": 0, "suggested": 0, "declined": 0}
-        daily: dict[str, list[int]] = {}
+        daily: dict[str, list[int]] = {}  # answered, declined, suggested
         for day, outcome, n in await _rows(
             conn,
             "SELECT date(asked_at + ?, 'unixepoch') AS day, outcome, COUNT(*) FROM questions"
@@ -126,11 +127,13 @@ async def gather_stats(
             (utc_offset, question_since, now),
         ):
             outcomes[str(outcome)] = outcomes.get(str(outcome), 0) + int(n)
-            counts = daily.setdefault(str(day), [0, 0])
+            counts = daily.setdefault(str(day), [0, 0, 0])
             if outcome == "answered":
                 counts[0] += int(n)
             elif outcome == "declined":
                 counts[1] += int(n)
+            elif outcome == "suggested":
+                counts[2] += int(n)
         top_declined = [
             (str(text), int(n))
             for text, n in await _rows(
@@ -141,11 +144,12 @@ async def gather_stats(
                 (question_since, now, top),
             )
         ]
-    per_day = []
+    per_day, suggested = [], []
     for i in range(question_days):
         day = first_day + timedelta(days=i)
-        answered, declined = daily.get(day.isoformat(), (0, 0))
+        answered, declined, offered = daily.get(day.isoformat(), (0, 0, 0))
         per_day.append((day, answered, declined))
+        suggested.append(offered)
     return Stats(
         users=users,
         documents_by_kind=by_kind,
@@ -156,4 +160,5 @@ async def gather_stats(
         outcomes=outcomes,
         top_declined=top_declined,
         questions_per_day=per_day,
+        suggested_per_day=suggested,
     )

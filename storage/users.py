@@ -21,18 +21,19 @@ class User:
     blocked: bool
     reminder_hour: int = 10
     reminder_days: tuple[int, ...] | None = None  # None: each document kind's own offsets
+    news: bool = True  # False once the user turned off the agency's broadcasts
 
 
 _COLUMNS = (
     "id, first_name, tg_language, language, timezone, first_seen, last_seen, blocked,"
-    " reminder_hour, reminder_days"
+    " reminder_hour, reminder_days, news"
 )
 
 
 def _user(row: object) -> User:
     r = tuple(row)  # type: ignore[arg-type]
     days = tuple(json.loads(r[9])) if r[9] else None
-    return User(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], days)
+    return User(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], days, bool(r[10]))
 
 
 async def touch_user(
@@ -70,6 +71,22 @@ async def get_user(db: Database, user_id: int) -> User | None:
     ):
         row = await cur.fetchone()
     return _user(row) if row else None
+
+
+async def get_users(db: Database, user_ids: Sequence[int]) -> list[User]:
+    if not user_ids:
+        return []
+    marks = ", ".join("?" for _ in user_ids)
+    async with (
+        db.read() as conn,
+        conn.execute(f"SELECT {_COLUMNS} FROM users WHERE id IN ({marks})", tuple(user_ids)) as cur,
+    ):
+        return [_user(r) for r in await cur.fetchall()]
+
+
+async def set_news(db: Database, user_id: int, on: bool) -> None:
+    async with db.write() as conn:
+        await conn.execute("UPDATE users SET news = ? WHERE id = ?", (int(on), user_id))
 
 
 async def set_language(db: Database, user_id: int, language: str) -> None:

@@ -580,3 +580,40 @@ async def test_an_operators_forget_removes_their_drafts_not_what_was_sent(fast: 
     assert await get_broadcast(db, draft) is None
     ended = await get_broadcast(db, sent)
     assert ended is not None and ended.status == "done"
+
+
+def test_parse_send_at_understands_day_words_in_every_language() -> None:
+    moscow = ZoneInfo("Europe/Moscow")
+    now = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)  # Saturday, 12:00 in Moscow
+    tomorrow_10 = datetime(2026, 11, 22, 10, 0, tzinfo=moscow)
+    for text, lang in (
+        ("tomorrow 10:00", "en"),
+        ("Завтра 10:00", "ru"),
+        ("明天10:00", "zh"),
+        ("domani 10:00", "it"),
+        ("sunday 10:00", "en"),
+        ("в воскресенье 10:00", "ru"),
+        ("周日 10:00", "zh"),
+        ("domenica 10:00", "it"),
+    ):
+        assert parse_send_at(text, lang, now, moscow) == tomorrow_10, text
+    assert parse_send_at("послезавтра 9:30", "ru", now, moscow) == datetime(
+        2026, 11, 23, 9, 30, tzinfo=moscow
+    )
+    assert parse_send_at("today 18:00", "en", now, moscow) == datetime(
+        2026, 11, 21, 18, 0, tzinfo=moscow
+    )
+    assert parse_send_at("on Friday 18:30", "en", now, moscow) == datetime(
+        2026, 11, 27, 18, 30, tzinfo=moscow
+    )
+    # the same weekday: later today, or next week once the hour has passed
+    assert parse_send_at("saturday 18:00", "en", now, moscow) == datetime(
+        2026, 11, 21, 18, 0, tzinfo=moscow
+    )
+    assert parse_send_at("venerdì 9:00", "it", now, moscow) == datetime(
+        2026, 11, 27, 9, 0, tzinfo=moscow
+    )
+    assert parse_send_at("sabato 11:00", "it", now, moscow) == datetime(
+        2026, 11, 28, 11, 0, tzinfo=moscow
+    )
+    assert parse_send_at("someday 10:00", "en", now, moscow) is None

@@ -529,3 +529,18 @@ async def test_the_user_is_told_when_to_expect_an_answer(tmp_path: Path, i18n: I
         assert "They are at work now" in opened.text
     finally:
         await chat.close()
+
+
+async def test_the_group_texts_follow_operators_language(tmp_path: Path, i18n: I18n) -> None:
+    chat = Chat(
+        make_services(tmp_path / "bot.db", OPERATOR_CHAT_ID=str(GROUP), OPERATORS_LANGUAGE="ru")
+    )
+    await chat.start()
+    try:
+        card = await open_handoff(chat, BOB, "can my employer change my patent?", i18n)
+    finally:
+        await chat.close()
+    ru = i18n.translator("ru")
+    assert ru("handoff-card-header", thread=1) in card.text
+    assert ru("handoff-card-no-documents") in card.text
+    assert [b["text"] for b in card.buttons] == [ru("handoff-btn-close")]

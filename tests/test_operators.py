@@ -425,3 +425,21 @@ async def test_reload_faq_shows_the_first_twenty_problems_within_the_message_lim
     assert bullets[0].startswith("• broken-00.toml")
     assert lines[-1] == i18n.translator("en")("reload-faq-more", count=5)
     assert visible_length(reply.text) <= 4096
+
+
+async def test_the_charts_totals_are_the_texts_figures(ops: Chat, i18n: I18n) -> None:
+    await seed(ops)
+    db = ops.services.db
+    stats = await gather_stats(
+        db, now=NOW, today=TODAY, day_starts_at=NOW - 12 * 3600, utc_offset=3 * 3600
+    )
+    # the day series the chart draws add up to the outcomes the text gives
+    assert sum(a for _, a, _ in stats.questions_per_day) == stats.outcomes["answered"]
+    assert sum(stats.suggested_per_day) == stats.outcomes["suggested"] == 1
+    assert sum(d for _, _, d in stats.questions_per_day) == stats.outcomes["declined"]
+    assert len(stats.suggested_per_day) == len(stats.questions_per_day)
+    # and the weekly bars' total is a line of the text
+    t = i18n.translator("en")
+    [text] = replies(await ops.say(OPERATOR, "/stats"))
+    assert t("stats-expiring-chart", weeks=12, count=sum(stats.expiring_per_week)) in text.text
+    assert sum(stats.expiring_per_week) == 5

@@ -98,3 +98,28 @@ def test_operator_hours_are_read_and_a_bad_value_names_the_setting() -> None:
     for bad in ("always", "Mon-Fri 19-10 Europe/Moscow", "Mon-Fri 10-19 Mars/Olympus"):
         with pytest.raises(SettingsError, match="OPERATOR_HOURS"):
             load_settings({"OPERATOR_HOURS": bad})
+
+
+def test_retention_operators_language_and_log_file() -> None:
+    s = load_settings({})
+    assert (s.question_retention_days, s.operators_language) == (180, "en")
+    assert s.log_file == Path("data/renewal-bot.log")
+    s = load_settings({"DEFAULT_LANGUAGE": "ru"})
+    assert s.operators_language == "ru"  # follows DEFAULT_LANGUAGE unless set
+    s = load_settings(
+        {
+            "DEFAULT_LANGUAGE": "ru",
+            "OPERATORS_LANGUAGE": "zh",
+            "QUESTION_RETENTION_DAYS": "30",
+            "LOG_FILE": "/tmp/bot.log",
+        }
+    )
+    assert (s.operators_language, s.question_retention_days) == ("zh", 30)
+    assert s.log_file == Path("/tmp/bot.log")
+    for name, value in (
+        ("QUESTION_RETENTION_DAYS", "0"),
+        ("QUESTION_RETENTION_DAYS", "half a year"),
+        ("OPERATORS_LANGUAGE", "de"),
+    ):
+        with pytest.raises(SettingsError, match=name):
+            load_settings({name: value})

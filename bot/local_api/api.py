@@ -177,6 +177,8 @@ class TelegramApi:
             if method in {
                 "deletewebhook",
                 "setmycommands",
+                "setmydescription",
+                "setmyshortdescription",
                 "deletemycommands",
                 "sendchataction",
                 "answercallbackquery",
@@ -202,6 +204,9 @@ class TelegramApi:
                 return "message is too long" if key == "text" else "message caption is too long"
             if key == "text" and not plain_text(str(value)).strip():
                 return "message text is empty"
+        for key, limit in (("description", 512), ("short_description", 120)):
+            if len(str(p.get(key) or "")) > limit:
+                return f"{key} is too long"
         for button in ApiCall(method, p, 0).buttons:
             if len(str(button.get("callback_data", "")).encode()) > 64:
                 return "BUTTON_DATA_INVALID"

@@ -2,7 +2,7 @@ broadcast-ask-message =
     📣 <b>New broadcast</b>
     Send or forward the message to broadcast: text with formatting, a photo, a video or a document with a caption. Recipients get an exact copy. /cancel to stop.
 broadcast-not-copyable = This kind of message can't be copied to clients. Send text, a photo, a video or a document.
-broadcast-preview-above = ☝️ This is exactly what recipients will see. Who should get it?
+broadcast-preview-above = ☝️ This is exactly what recipients will see (clients whose language gets no version of its own get this one). Who should get it?
 broadcast-choose-audience = Who should get the broadcast?
 broadcast-seg-all = 👥 Everyone
 broadcast-seg-lang = 🌐 By language
@@ -38,11 +38,17 @@ broadcast-ask-days-expiring = Documents expiring within how many days? Pick one 
 broadcast-ask-days-active = Clients active within how many days? Pick one or type a number.
 broadcast-bad-days = Please type a whole number of days from 1 to { $max }.
 broadcast-expired = This broadcast draft is no longer open. Start again with /broadcast.
-broadcast-started = 🚀 Broadcast #{ $id } to { $count } recipients has started. Progress follows below; /broadcast_cancel stops it.
-broadcast-ask-time = When should it go out? Type the date and time in your time zone ({ $timezone }), for example <i>{ $example }</i>, or just <i>18:30</i> for the next 18:30.
+broadcast-started = 🚀 Broadcast #{ $id } to { $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    } has started. Progress follows below; /broadcast_cancel stops it.
+broadcast-ask-time = When should it go out? Type the date and time in your time zone ({ $timezone }), for example <i>{ $example }</i>, <i>tomorrow 10:00</i>, <i>friday 18:30</i>, or just <i>18:30</i> for the next 18:30.
 broadcast-bad-time = I couldn't read that. Type a date and a time like <i>25.12.2026 10:00</i> (time zone { $timezone }).
 broadcast-past-time = That moment has already passed. Type a time in the future.
-broadcast-scheduled = 🕒 Broadcast #{ $id } to { $count } recipients is scheduled for { $when } ({ $timezone }). /broadcast_cancel cancels it.
+broadcast-scheduled = 🕒 Broadcast #{ $id } to { $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    } is scheduled for { $when } ({ $timezone }). /broadcast_cancel cancels it.
 broadcast-draft-cancelled = Cancelled. Nothing was sent.
 broadcast-use-buttons = Please use the buttons above, or /cancel to stop.
 broadcast-item-scheduled = 🕒 #{ $id } (scheduled)
@@ -71,4 +77,16 @@ broadcast-report =
 broadcast-report-cancelled =
     ⛔ <b>Broadcast #{ $id } was cancelled</b> after { $duration }.
     Delivered to { $sent } of { $total }; failed: { $failed }; blocked the bot: { $blocked }; not sent: { $remaining }.
-broadcast-report-twice = ♻️ { $count } message(s) were in flight when the bot restarted and were sent again: those clients may have received it twice.
+broadcast-report-twice = ♻️ { $count ->
+        [one] { $count } message was in flight when the bot restarted and was sent again: that client may have received it twice.
+       *[other] { $count } messages were in flight when the bot restarted and were sent again: those clients may have received it twice.
+    }
+broadcast-btn-add-version = 🌐 Add a version in another language
+broadcast-ask-version-language = A version for the speakers of which language?
+broadcast-ask-version = Send or forward the message for clients who speak { $language }.
+broadcast-versions-one = This message goes to everyone (written for { $default } speakers). Add a version in another language if you like.
+broadcast-versions = Versions: { $languages } get their own; everyone else gets the first message ({ $default }).
+broadcast-news-off = 🔕 Left out: { $count ->
+        [one] { $count } client who turned off news
+       *[other] { $count } clients who turned off news
+    }.

@@ -34,3 +34,15 @@ cal-wd-4 = Th
 cal-wd-5 = Fr
 cal-wd-6 = Sa
 cal-wd-7 = Su
+# Words for days, understood when an operator schedules a broadcast ("tomorrow 10:00",
+# "friday 18:30"): comma-separated variants, any of the four languages.
+cal-word-today = today
+cal-word-tomorrow = tomorrow, tmrw, tmr
+cal-word-after-tomorrow = day after tomorrow, the day after tomorrow
+cal-weekday-1 = monday, mon
+cal-weekday-2 = tuesday, tue, tues
+cal-weekday-3 = wednesday, wed
+cal-weekday-4 = thursday, thu, thur, thurs
+cal-weekday-5 = friday, fri
+cal-weekday-6 = saturday, sat
+cal-weekday-7 = sunday, sun

@@ -10,7 +10,7 @@ help-text =
     • /renew: make a renewal plan and get reminders
     • /mydocs: see your saved documents
     • /settings: set the reminder time zone, hour and days
-    • /export and /forget: download or delete your data
+    • /privacy: what I store; /export and /forget: download or delete your data
     • /language: change the language (English, Русский, 中文, Italiano)
     • In any chat, type <code>@bot</code> and your question to share an answer.
 
@@ -54,3 +54,11 @@ cmd-cancel = Cancel what I'm doing
 cmd-export = Download my data
 cmd-forget = Delete all my data
 nothing-to-cancel = There is nothing to cancel.
+inline-open-bot = 🤖 Open in the bot
+bot-short-description = Answers on Russian migration registration, visa extension, fees and deadlines; reminds you before yours.
+bot-description =
+    I help foreigners keep their Russian stay documents valid.
+    • Ask about migration registration, visa extension, fees, fines and deadlines in your own words: answers come with sources and a review date.
+    • Make a dated renewal plan and get reminders before each deadline.
+    • Talk to the agency's operators when you need a person.
+    English, Русский, 中文, Italiano. /privacy explains what I store.

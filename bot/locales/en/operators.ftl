@@ -47,3 +47,6 @@ btn-review-offtopic = 🚫 Not our subject
 btn-review-skip = ⏭ Skip
 btn-review-stop = ⏹ Stop
 stats-review = Questions awaiting /review: { $count }
+help-operators = <b>Operator commands</b> (only you and the other operators see these)
+chart-suggested = Suggestions offered
+stats-expiring-chart = Expiring in the next { $weeks } weeks (the chart): { $count }

@@ -2,7 +2,7 @@ broadcast-ask-message =
     📣 <b>Nuovo invio di massa</b>
     Invia o inoltra il messaggio da diffondere: testo formattato, una foto, un video o un documento con didascalia. I destinatari ne ricevono una copia identica. /cancel per annullare.
 broadcast-not-copyable = Questo tipo di messaggio non si può copiare ai clienti. Invia un testo, una foto, un video o un documento.
-broadcast-preview-above = ☝️ Ecco esattamente ciò che vedranno i destinatari. A chi inviarlo?
+broadcast-preview-above = ☝️ Ecco esattamente ciò che vedranno i destinatari (chi non ha una versione nella propria lingua riceve questa). A chi inviarlo?
 broadcast-choose-audience = A chi inviare il messaggio?
 broadcast-seg-all = 👥 A tutti
 broadcast-seg-lang = 🌐 Per lingua
@@ -38,11 +38,17 @@ broadcast-ask-days-expiring = Documenti in scadenza entro quanti giorni? Scegli 
 broadcast-ask-days-active = Attivi negli ultimi quanti giorni? Scegli o scrivi un numero.
 broadcast-bad-days = Scrivi un numero intero di giorni da 1 a { $max }.
 broadcast-expired = Questa bozza non è più aperta. Ricomincia con /broadcast.
-broadcast-started = 🚀 L'invio n. { $id } a { $count } destinatari è iniziato. L'avanzamento segue qui sotto; /broadcast_cancel lo ferma.
-broadcast-ask-time = Quando inviarlo? Scrivi data e ora nel tuo fuso orario ({ $timezone }), per esempio <i>{ $example }</i>, oppure solo <i>18:30</i> per le prossime 18:30.
+broadcast-started = 🚀 L'invio n. { $id } a { $count ->
+        [one] { $count } destinatario
+       *[other] { $count } destinatari
+    } è iniziato. L'avanzamento segue qui sotto; /broadcast_cancel lo ferma.
+broadcast-ask-time = Quando inviarlo? Scrivi data e ora nel tuo fuso orario ({ $timezone }), per esempio <i>{ $example }</i>, <i>domani 10:00</i>, <i>venerdì 18:30</i>, oppure solo <i>18:30</i> per le prossime 18:30.
 broadcast-bad-time = Non ho capito. Scrivi data e ora come <i>25.12.2026 10:00</i> (fuso orario { $timezone }).
 broadcast-past-time = Quel momento è già passato. Scrivi un orario futuro.
-broadcast-scheduled = 🕒 L'invio n. { $id } a { $count } destinatari è programmato per { $when } ({ $timezone }). /broadcast_cancel lo annulla.
+broadcast-scheduled = 🕒 L'invio n. { $id } a { $count ->
+        [one] { $count } destinatario
+       *[other] { $count } destinatari
+    } è programmato per { $when } ({ $timezone }). /broadcast_cancel lo annulla.
 broadcast-draft-cancelled = Annullato. Non è stato inviato nulla.
 broadcast-use-buttons = Usa i pulsanti qui sopra, oppure /cancel per annullare.
 broadcast-item-scheduled = 🕒 n. { $id } (programmato)
@@ -71,4 +77,16 @@ broadcast-report =
 broadcast-report-cancelled =
     ⛔ <b>Invio n. { $id } annullato</b> dopo { $duration }.
     Consegnati: { $sent } su { $total }; non riusciti: { $failed }; hanno bloccato il bot: { $blocked }; non inviati: { $remaining }.
-broadcast-report-twice = ♻️ { $count } messaggi erano in viaggio al riavvio del bot e sono stati inviati di nuovo: quei clienti potrebbero averlo ricevuto due volte.
+broadcast-report-twice = ♻️ { $count ->
+        [one] { $count } messaggio era in viaggio al riavvio del bot ed è stato inviato di nuovo: quel cliente potrebbe averlo ricevuto due volte.
+       *[other] { $count } messaggi erano in viaggio al riavvio del bot e sono stati inviati di nuovo: quei clienti potrebbero averlo ricevuto due volte.
+    }
+broadcast-btn-add-version = 🌐 Aggiungi una versione in un'altra lingua
+broadcast-ask-version-language = Una versione per chi parla quale lingua?
+broadcast-ask-version = Invia o inoltra il messaggio per i clienti che parlano { $language }.
+broadcast-versions-one = Questo messaggio va a tutti (scritto per chi parla { $default }). Se vuoi, aggiungi una versione in un'altra lingua.
+broadcast-versions = Versioni: { $languages } ricevono la propria; tutti gli altri il primo messaggio ({ $default }).
+broadcast-news-off = 🔕 Esclusi: { $count ->
+        [one] { $count } cliente che ha disattivato le notizie
+       *[other] { $count } clienti che hanno disattivato le notizie
+    }.

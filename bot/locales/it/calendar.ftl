@@ -34,3 +34,14 @@ cal-wd-4 = Gi
 cal-wd-5 = Ve
 cal-wd-6 = Sa
 cal-wd-7 = Do
+# Parole per i giorni, capite quando si programma un invio ("domani 10:00", "venerdì 18:30").
+cal-word-today = oggi
+cal-word-tomorrow = domani
+cal-word-after-tomorrow = dopodomani
+cal-weekday-1 = lunedì, lunedi, lun
+cal-weekday-2 = martedì, martedi, mar
+cal-weekday-3 = mercoledì, mercoledi, mer
+cal-weekday-4 = giovedì, giovedi, gio
+cal-weekday-5 = venerdì, venerdi, ven
+cal-weekday-6 = sabato, sab
+cal-weekday-7 = domenica, dom

@@ -10,7 +10,7 @@ help-text =
     • /renew: fai un piano di rinnovo e ricevi i promemoria
     • /mydocs: vedi i tuoi documenti salvati
     • /settings: imposta fuso orario, ora e giorni dei promemoria
-    • /export e /forget: scarica o cancella i tuoi dati
+    • /privacy: cosa conservo; /export e /forget: scarica o cancella i tuoi dati
     • /language: cambia lingua (English, Русский, 中文, Italiano)
     • In qualsiasi chat scrivi <code>@bot</code> e la domanda per condividere una risposta.
 
@@ -54,3 +54,11 @@ cmd-cancel = Annulla l'operazione in corso
 cmd-export = Scarica i miei dati
 cmd-forget = Cancella tutti i miei dati
 nothing-to-cancel = Non c'è niente da annullare.
+inline-open-bot = 🤖 Apri nel bot
+bot-short-description = Risposte su registrazione migratoria, proroga del visto, tasse e scadenze; promemoria prima delle tue.
+bot-description =
+    Aiuto gli stranieri a mantenere validi i documenti di soggiorno in Russia.
+    • Chiedi con parole tue di registrazione migratoria, proroga del visto, tasse, multe e scadenze: risposte con fonti e data di verifica.
+    • Crea un piano di rinnovo con le date e ricevi promemoria prima di ogni scadenza.
+    • Parla con gli operatori dell'agenzia quando serve una persona.
+    English, Русский, 中文, Italiano. /privacy spiega cosa conservo.

@@ -47,3 +47,6 @@ btn-review-offtopic = 🚫 Non è di nostra competenza
 btn-review-skip = ⏭ Salta
 btn-review-stop = ⏹ Stop
 stats-review = Domande in attesa di /review: { $count }
+help-operators = <b>Comandi per gli operatori</b> (li vedete solo voi operatori)
+chart-suggested = Suggerimenti offerti
+stats-expiring-chart = In scadenza nelle prossime { $weeks } settimane (il grafico): { $count }

@@ -34,3 +34,14 @@ cal-wd-4 = Чт
 cal-wd-5 = Пт
 cal-wd-6 = Сб
 cal-wd-7 = Вс
+# Слова для дней, понятные при планировании рассылки ("завтра 10:00", "в пятницу 18:30").
+cal-word-today = сегодня
+cal-word-tomorrow = завтра
+cal-word-after-tomorrow = послезавтра
+cal-weekday-1 = понедельник, пн
+cal-weekday-2 = вторник, вт
+cal-weekday-3 = среда, среду, ср
+cal-weekday-4 = четверг, чт
+cal-weekday-5 = пятница, пятницу, пт
+cal-weekday-6 = суббота, субботу, сб
+cal-weekday-7 = воскресенье, вс

@@ -49,3 +49,6 @@ btn-review-offtopic = 🚫 Не наша тема
 btn-review-skip = ⏭ Пропустить
 btn-review-stop = ⏹ Стоп
 stats-review = Вопросов ждут /review: { $count }
+help-operators = <b>Команды операторов</b> (их видите только вы и другие операторы)
+chart-suggested = Предложены темы
+stats-expiring-chart = Истекают в ближайшие { $weeks } недель (график): { $count }

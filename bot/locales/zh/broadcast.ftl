@@ -2,7 +2,7 @@ broadcast-ask-message =
     📣 <b>新的群发</b>
     请发送或转发要群发的消息：带格式的文字、照片、视频或带说明的文件。收件人将收到完全相同的副本。发送 /cancel 取消。
 broadcast-not-copyable = 这种消息无法复制给客户。请发送文字、照片、视频或文件。
-broadcast-preview-above = ☝️ 收件人看到的就是这个样子。要发给谁？
+broadcast-preview-above = ☝️ 收件人看到的就是这个样子（没有本语言版本的客户会收到这一条）。要发给谁？
 broadcast-choose-audience = 群发给谁？
 broadcast-seg-all = 👥 所有人
 broadcast-seg-lang = 🌐 按语言
@@ -30,7 +30,7 @@ broadcast-ask-days-active = 最近多少天内活跃？请选择或输入数字�
 broadcast-bad-days = 请输入 1 到 { $max } 之间的整数天数。
 broadcast-expired = 这份群发草稿已经关闭。请用 /broadcast 重新开始。
 broadcast-started = 🚀 第 { $id } 号群发已开始，共 { $count } 位收件人。进度见下方；发送 /broadcast_cancel 可停止。
-broadcast-ask-time = 什么时候发送？请按您的时区（{ $timezone }）输入日期和时间，例如 <i>{ $example }</i>，或只输入 <i>18:30</i> 表示最近的 18:30。
+broadcast-ask-time = 什么时候发送？请按您的时区（{ $timezone }）输入日期和时间，例如 <i>{ $example }</i>，<i>明天 10:00</i>、<i>周五 18:30</i>，或只输入 <i>18:30</i> 表示最近的 18:30。
 broadcast-bad-time = 无法识别。请输入日期和时间，例如 <i>25.12.2026 10:00</i>（时区 { $timezone }）。
 broadcast-past-time = 这个时间已经过去了。请输入一个将来的时间。
 broadcast-scheduled = 🕒 第 { $id } 号群发（{ $count } 位收件人）已定于 { $when }（{ $timezone }）发送。发送 /broadcast_cancel 可取消。
@@ -63,3 +63,9 @@ broadcast-report-cancelled =
     ⛔ <b>第 { $id } 号群发已取消</b>，已进行 { $duration }。
     已送达 { $sent } / { $total }；失败：{ $failed }；已屏蔽机器人：{ $blocked }；未发送：{ $remaining }。
 broadcast-report-twice = ♻️ 机器人重启时有 { $count } 条消息正在发送，已重新发送：这些客户可能收到了两次。
+broadcast-btn-add-version = 🌐 添加另一种语言的版本
+broadcast-ask-version-language = 为哪种语言的客户添加版本？
+broadcast-ask-version = 请发送或转发给说{ $language }的客户的消息。
+broadcast-versions-one = 这条消息发给所有人（为说{ $default }的客户撰写）。如需要，可添加另一种语言的版本。
+broadcast-versions = 版本：{ $languages } 收到各自的版本；其他人收到第一条消息（{ $default }）。
+broadcast-news-off = 🔕 已排除 { $count } 位关闭了通知的客户。

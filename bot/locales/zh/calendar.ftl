@@ -34,3 +34,14 @@ cal-wd-4 = 四
 cal-wd-5 = 五
 cal-wd-6 = 六
 cal-wd-7 = 日
+# 安排群发时可理解的日期词（"明天 10:00"、"周五 18:30"）。
+cal-word-today = 今天, 今日
+cal-word-tomorrow = 明天, 明日
+cal-word-after-tomorrow = 后天
+cal-weekday-1 = 星期一, 周一, 礼拜一
+cal-weekday-2 = 星期二, 周二, 礼拜二
+cal-weekday-3 = 星期三, 周三, 礼拜三
+cal-weekday-4 = 星期四, 周四, 礼拜四
+cal-weekday-5 = 星期五, 周五, 礼拜五
+cal-weekday-6 = 星期六, 周六, 礼拜六
+cal-weekday-7 = 星期日, 星期天, 周日, 周天, 礼拜天

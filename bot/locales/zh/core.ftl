@@ -10,7 +10,7 @@ help-text =
     • /renew：制定续签计划并接收提醒
     • /mydocs：查看您保存的证件
     • /settings：设置提醒的时区、时间和天数
-    • /export 和 /forget：下载或删除您的数据
+    • /privacy：我保存哪些数据；/export 和 /forget：下载或删除您的数据
     • /language：切换语言（English、Русский、中文、Italiano）
     • 在任何聊天中输入 <code>@bot</code> 加问题，即可分享答案。
 
@@ -54,3 +54,11 @@ cmd-cancel = 取消当前操作
 cmd-export = 下载我的数据
 cmd-forget = 删除我的全部数据
 nothing-to-cancel = 当前没有可取消的操作。
+inline-open-bot = 🤖 在机器人中打开
+bot-short-description = 解答俄罗斯移民登记、签证延期、费用和期限的问题，并在您的期限前提醒您。
+bot-description =
+    我帮助外国人保持在俄罗斯居留证件的有效性。
+    • 用自己的话询问移民登记、签证延期、费用、罚款和期限：回答附有来源和核对日期。
+    • 制定带日期的续办计划，并在每个期限前提醒您。
+    • 需要人工帮助时，可联系代理机构的工作人员。
+    English、Русский、中文、Italiano。/privacy 说明我保存哪些数据。

@@ -41,3 +41,6 @@ btn-review-offtopic = 🚫 不属于我们的业务
 btn-review-skip = ⏭ 跳过
 btn-review-stop = ⏹ 停止
 stats-review = 等待 /review 的问题：{ $count }
+help-operators = <b>操作员命令</b>（只有您和其他操作员能看到）
+chart-suggested = 提供了建议
+stats-expiring-chart = 未来 { $weeks } 周内到期（见图表）：{ $count }
