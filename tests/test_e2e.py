@@ -171,6 +171,26 @@ async def test_commands_are_registered_per_language(running: Session, i18n: I18n
         assert described["topics"] == i18n.translator(lang)("cmd-topics")
 
 
+async def test_descriptions_are_set_per_language_and_inline_answers_are_personal(
+    running: Session, i18n: I18n
+) -> None:
+    calls = [c for c in running.telegram.calls if c.method == "setMyShortDescription"]
+    by_lang = {c.params.get("language_code"): c.params["short_description"] for c in calls}
+    assert set(by_lang) == {None, *LANGUAGES}
+    assert by_lang["zh"] == i18n.translator("zh")("bot-short-description")
+    assert {
+        c.params.get("language_code")
+        for c in running.telegram.calls
+        if c.method == "setMyDescription"
+    } == {None, *LANGUAGES}
+    start = len(running.telegram.calls)
+    running.telegram.inline_query(FakeUser(id=67, language_code="it"), "multa visto scaduto")
+    call = await running.telegram.wait_for(lambda c: c.method == "answerInlineQuery", after=start)
+    assert str(call.params["is_personal"]).lower() == "true"
+    [button] = call.params["results"][0]["reply_markup"]["inline_keyboard"][0]
+    assert button["url"].endswith(f"?start=t-{call.params['results'][0]['id']}")
+
+
 async def test_sigterm_stops_cleanly_and_the_token_is_never_logged(running: Session) -> None:
     await running.say(FakeUser(id=5), "/help")
     assert await running.process.stop() == 0
