@@ -6,10 +6,10 @@ from aiogram.types import Message
 
 from bot.dates import format_date
 from bot.turn import Turn
-from faq.matcher import Matcher
+from faq.matcher import Match, Matcher
 from faq.model import KnowledgeBase, Topic
 from faq.render import render_answer
-from storage.questions import LoggedQuestion, log_question
+from storage.questions import LoggedQuestion, Outcome, log_question
 
 
 def answer_text(kb: KnowledgeBase, topic: Topic, lang: str) -> str:
@@ -24,6 +24,12 @@ async def answered_in_passing(message: Message, turn: Turn, matcher: Matcher) ->
     if match.smalltalk or match.topic_id is None or not match.confident:
         return False
     await message.answer(answer_text(turn.kb, turn.kb.topics[match.topic_id], match.lang))
+    await log_asked(turn, text, match, "answered")
+    return True
+
+
+async def log_asked(turn: Turn, text: str, match: Match, outcome: Outcome) -> None:
+    """Every question is logged with what the bot did: /stats and /review read them."""
     await log_question(
         turn.db,
         LoggedQuestion(
@@ -33,7 +39,6 @@ async def answered_in_passing(message: Message, turn: Turn, matcher: Matcher) ->
             lang=match.lang,
             topic_id=match.topic_id,
             score=match.score,
-            outcome="answered",
+            outcome=outcome,
         ),
     )
-    return True

@@ -12,7 +12,7 @@ from bot.i18n import I18n, Translator
 from bot.turn import Turn
 from faq.matcher import FOREIGN, Match, Matcher
 from faq.model import KnowledgeBase
-from handlers.answers import answer_text
+from handlers.answers import answer_text, log_asked
 from handlers.keyboards import (
     answer_menu,
     date_offer_menu,
@@ -21,7 +21,7 @@ from handlers.keyboards import (
     smalltalk_menu,
     suggestions_menu,
 )
-from storage.questions import LoggedQuestion, Outcome, log_question
+from storage.questions import Outcome
 
 router = Router(name="questions")
 router.message.filter(F.chat.type == ChatType.PRIVATE)
@@ -35,18 +35,7 @@ async def question(message: Message, turn: Turn, matcher: Matcher, i18n: I18n) -
     offer = _date_offer(text, match, matcher, turn, answer_t)
     reply, markup, outcome = offer or _reply(match, turn.kb, answer_t, turn.t)
     await message.answer(reply, reply_markup=markup)
-    await log_question(
-        turn.db,
-        LoggedQuestion(
-            user_id=turn.user.id,
-            asked_at=int(turn.clock.now().timestamp()),
-            text=text,
-            lang=match.lang,
-            topic_id=match.topic_id,
-            score=match.score,
-            outcome=outcome,
-        ),
-    )
+    await log_asked(turn, text, match, outcome)
 
 
 def _date_offer(
