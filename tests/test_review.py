@@ -110,3 +110,13 @@ async def test_small_talk_gets_a_reply_and_the_next_step(ops: Chat, i18n: I18n) 
     [foreign] = replies(await ops.say(CLIENT, "Wie kann ich mein Visum verlängern?"))
     assert foreign.text == t("unsupported-language")
     assert "Italiano" in [b["text"] for b in foreign.buttons]
+
+
+async def test_stats_counts_the_questions_awaiting_review(ops: Chat, i18n: I18n) -> None:
+    t = i18n.translator("en")
+    await ops.say(CLIENT, UNPLACED)
+    await ops.say(CLIENT, SMALL_TALK)
+    calls = await ops.say(OPERATOR, "/stats")
+    [text] = [c.text for c in replies(calls) if "<b>" in c.text][:1]
+    assert t("stats-review", count=1) in text
+    assert SMALL_TALK not in text
