@@ -242,14 +242,22 @@ async def broadcast_command(message: Message, turn: Turn) -> None:
     await message.answer(turn.t("broadcast-ask-message"))
 
 
-@router.message(Compose.message, NOT_A_COMMAND)
-async def got_message(message: Message, turn: Turn) -> None:
+async def _previewed(message: Message, turn: Turn) -> bool:
+    """The notice copied back to the operator as its preview; False (and said) if Telegram
+    cannot copy it."""
     try:
         await turn.bot.copy_message(
             chat_id=message.chat.id, from_chat_id=message.chat.id, message_id=message.message_id
         )
     except TelegramBadRequest:
         await message.answer(turn.t("broadcast-not-copyable"))
+        return False
+    return True
+
+
+@router.message(Compose.message, NOT_A_COMMAND)
+async def got_message(message: Message, turn: Turn) -> None:
+    if not await _previewed(message, turn):
         return
     await _save(turn.state, Draft(message.chat.id, message.message_id))
     await turn.state.set_state(Compose.audience)
@@ -293,12 +301,7 @@ async def got_version(message: Message, turn: Turn) -> None:
     if draft is None or draft.version_lang is None:
         await _expired(message, turn)
         return
-    try:
-        await turn.bot.copy_message(
-            chat_id=message.chat.id, from_chat_id=message.chat.id, message_id=message.message_id
-        )
-    except TelegramBadRequest:
-        await message.answer(turn.t("broadcast-not-copyable"))
+    if not await _previewed(message, turn):
         return
     versions = dict(draft.versions) | {draft.version_lang: message.message_id}
     draft = replace(draft, versions=tuple(sorted(versions.items())), version_lang=None)
