@@ -355,11 +355,11 @@ class Matcher:
 
 def _detector(kb: KnowledgeBase, lexicon: Lexicon) -> LanguageDetector:
     """English against Italian by the words of each language's answers and questions."""
-    words = {lang: {*lexicon.stopwords[lang], *lexicon.social_words[lang]} for lang in ("en", "it")}
+    words = {lang: [*lexicon.stopwords[lang], *lexicon.social_words[lang]] for lang in ("en", "it")}
     for topic in kb.topics.values():
         for lang, known in words.items():
             text = topic.text(lang)
-            known.update(normalize(f"{text.answer} {' '.join(text.questions)}").split())
+            known.extend(normalize(f"{text.answer} {' '.join(text.questions)}").split())
     return LanguageDetector(words["en"], words["it"])
 
 
