@@ -115,6 +115,10 @@ class Analyzer:
                 features[feature] = get(feature, 0.0) + weight
         return features
 
+    def remembered(self, token: Token) -> tuple[Pair, ...]:
+        """The features of one of the knowledge base's own words, kept for the messages."""
+        return self._token(token, remember=True)
+
     def _token(self, token: Token, remember: bool) -> tuple[Pair, ...]:
         text = token.text
         if token.script == "han":

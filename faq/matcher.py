@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from faq.features import Analyzer, Features
-from faq.index import Document, TopicIndex
+from faq.index import Corpus, TopicIndex
 from faq.language import ForeignLanguage, LanguageDetector
 from faq.lexicon import Lexicon, load_lexicon, phrase_pattern
 from faq.model import KnowledgeBase
@@ -138,11 +138,10 @@ class Matcher:
             for item in learned
             if item.topic_id is None or item.topic_id in kb.topics
         }
-        documents = [
-            Document(s.topic, s.group, {**analyzer.features(s.terms, remember=True), **s.signals})
-            for s in samples
-        ]
-        self._index = TopicIndex(documents, len(self._topic_ids))
+        corpus = Corpus(analyzer.remembered)
+        for sample in samples:
+            corpus.add(sample.topic, sample.group, sample.terms, sample.signals)
+        self._index = TopicIndex(corpus, len(self._topic_ids))
 
     def _read(
         self, kb: KnowledgeBase, learned: Sequence[Learned]
