@@ -28,9 +28,10 @@ from faq.normalize import Token, is_cyrillic, normalize, tokenize
 from faq.translit import from_latin_layout
 
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
-CONFIDENT_FROM = 0.25  # score, and lead over the runner-up, for answering without asking
+CONFIDENT_FROM = 0.18  # score, and lead over the runner-up topic, for answering without asking
 CONFIDENT_MARGIN = 0.05
 SUBJECT_MARGIN = -0.03  # a declined subject within this much of the best topic declines it
+SUBJECT_LEAD = 0.1  # ...and one within this much leaves the answer to the user's choice
 ALTERNATIVES = 3
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
 MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
@@ -194,8 +195,12 @@ class Matcher:
         if subject is not None and subject[1] > best[1] + SUBJECT_MARGIN:
             return self._declined(query, best, subject)
         (best_id, score), *rest = topics
-        second = max(rest[0][1] if rest else 0.0, subject[1] if subject else 0.0)
-        confident = score >= CONFIDENT_FROM and score - second >= CONFIDENT_MARGIN
+        runner_up = rest[0][1] if rest else 0.0
+        confident = (
+            score >= CONFIDENT_FROM
+            and score - runner_up >= CONFIDENT_MARGIN
+            and score - (subject[1] if subject else 0.0) >= SUBJECT_LEAD
+        )
         alternatives = tuple(t for t, _ in rest[:ALTERNATIVES])
         return Match(best_id, round(score, 4), confident, query.lang, alternatives)
 
@@ -328,9 +333,10 @@ class Matcher:
     def _correct(self, token: Token) -> str:
         """A misspelt word becomes the closest known word, if one is close enough."""
         word = token.text
+        if len(word) < MIN_FUZZY_LENGTH and token.script in ("latin", "cyrillic"):
+            return self._unswapped(word)
         if (
             token.script not in ("latin", "cyrillic")
-            or len(word) < MIN_FUZZY_LENGTH
             or word in self._vocabulary
             or word in self._analyzer.stopwords
             or not self._stems.isdisjoint(self._analyzer.stems(word))
@@ -343,6 +349,15 @@ class Matcher:
         limit = 1 if len(word) < 6 else 2 if len(word) < 10 else 3
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
+
+    def _unswapped(self, word: str) -> str:
+        """A short unknown word with two letters swapped ("mnay") becomes the known word, the
+        most frequent one if several; any other short typo stays as typed."""
+        if len(word) < 3 or word in self._vocabulary or word in self._analyzer.stopwords:
+            return word
+        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        known = [w for w in swaps if w in self._vocabulary]
+        return max(known, key=self._frequency.__getitem__) if known else word
 
     def _rank(self, query: _Query) -> list[tuple[str, float]]:
         if not query.features:
