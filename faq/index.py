@@ -42,22 +42,18 @@ class Corpus:
             word_id = known.get(word)
             self._words.append(self._learn(word) if word_id is None else word_id)
         self._lengths.append(len(words))
+        ids = self.feature_ids
         for feature, weight in extra.items():
-            self._extra.append((document, self._feature_id(feature), weight))
+            self._extra.append((document, ids.setdefault(feature, len(ids)), weight))
 
     def _learn(self, word: Hashable) -> int:
+        ids = self.feature_ids
         for feature, weight in self._word_features(word):
-            self._word_columns.append(self._feature_id(feature))
+            self._word_columns.append(ids.setdefault(feature, len(ids)))
             self._word_weights.append(weight)
         self._word_starts.append(len(self._word_columns))
         self._word_ids[word] = word_id = len(self._word_ids)
         return word_id
-
-    def _feature_id(self, feature: str) -> int:
-        found = self.feature_ids.get(feature)
-        if found is None:
-            self.feature_ids[feature] = found = len(self.feature_ids)
-        return found
 
     def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Document, feature and summed weight of every pair that occurs."""

@@ -109,12 +109,8 @@ class Matcher:
             self._topic_ids.append(SUBJECT_PREFIX + "learned")
         self._n_topics = len(kb.topics)
         samples, vocabulary = self._read(kb, learned)
-        analyzer.russian_stems = frozenset(
-            analyzer.stem_russian(t.text)
-            for sample in samples
-            for t in sample.terms
-            if t.script == "cyrillic"
-        )
+        russian_words = {t.text for s in samples for t in s.terms if t.script == "cyrillic"}
+        analyzer.russian_stems = frozenset(map(analyzer.stem_russian, russian_words))
         analyzer.latin_words = frozenset(
             w for w in vocabulary if w.isascii() and not self._russian_layout(w)
         )
