@@ -104,13 +104,6 @@ class Polling:
         log.warning("received %s: finishing the updates under way", sig.name)
         self.stop()
 
-    async def _resume_pending(self) -> None:
-        pending = await pending_updates(self.db)
-        if pending:
-            log.warning("%s update(s) not handled at the last stop: handling them", len(pending))
-        for _, payload in pending:
-            self._spawn(Update.model_validate_json(payload, context={"bot": self.bot}))
-
     async def _fetch_until_stopped(self) -> None:
         offset = await next_offset(self.db)
         allowed = self.dp.resolve_used_update_types()
