@@ -24,7 +24,6 @@ from faq.matcher import Learned
 from faq.normalize import normalize
 from handlers.common import respond, show
 from storage.reviews import (
-    REVIEW_WINDOW_DAYS,
     Pending,
     Review,
     Verdict,
@@ -34,6 +33,7 @@ from storage.reviews import (
 
 router = operator_router("review")
 CANDIDATES = 3
+REVIEW_WINDOW_DAYS = 90  # questions asked longer ago no longer wait for /review
 
 
 class Reviewing(StatesGroup):

@@ -13,7 +13,6 @@ from typing import Literal
 from storage.database import Database
 
 Verdict = Literal["topic", "offtopic", "skip"]
-REVIEW_WINDOW_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
