@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
 from storage.database import Database
 
@@ -283,7 +283,7 @@ async def release(db: Database, broadcast_id: int, user_ids: Iterable[int]) -> N
 
 async def delivery_counts(db: Database, broadcast_id: int) -> dict[str, int]:
     """How many deliveries of the broadcast are in each state (missing states: 0)."""
-    counts = dict.fromkeys(("pending", "sending", "sent", "failed", "blocked"), 0)
+    counts = dict.fromkeys(get_args(DeliveryStatus), 0)
     for status, count in await db.fetch_all(
         "SELECT status, COUNT(*) FROM broadcast_deliveries WHERE broadcast_id = ? GROUP BY status",
         (broadcast_id,),
