@@ -9,7 +9,6 @@ which were answered from the Bot API calls made while the update was handled.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +22,8 @@ from bot.telegram_errors import TELEGRAM_ERRORS
 
 if TYPE_CHECKING:
     from aiogram import Bot
+
+    from bot.middlewares import Handler
 
 _answered: ContextVar[set[str] | None] = ContextVar("answered_callbacks", default=None)
 
@@ -45,12 +46,7 @@ class RecordAnswers(BaseRequestMiddleware):
 class AnswerEveryCallback(BaseMiddleware):
     """On the dispatcher's callback queries: answers the query if its handler did not."""
 
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         answered: set[str] = set()
         token = _answered.set(answered)
         try:

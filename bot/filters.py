@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram import Router
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message
 
@@ -14,3 +15,11 @@ class IsOperator(Filter):
     async def __call__(self, event: Message | CallbackQuery, settings: Settings) -> bool:
         user = event.from_user
         return user is not None and user.id in settings.admin_ids
+
+
+def operator_router(name: str) -> Router:
+    """A router only operators reach: its messages and button presses pass `IsOperator()` first."""
+    router = Router(name=name)
+    router.message.filter(IsOperator())
+    router.callback_query.filter(IsOperator())
+    return router

@@ -21,6 +21,7 @@ from storage.database import Database
 from storage.users import touch_user
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+"""What a dispatcher middleware wraps: the next middleware or the handler itself."""
 
 
 class UserContextMiddleware(BaseMiddleware):

@@ -27,8 +27,7 @@ import contextlib
 import logging
 import signal
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.methods import GetUpdates, TelegramMethod
@@ -43,6 +42,9 @@ from storage.inbox import (
     pending_updates,
     receive_updates,
 )
+
+if TYPE_CHECKING:
+    from bot.middlewares import Handler
 
 log = logging.getLogger(__name__)
 BACKOFF = BackoffConfig(min_delay=1.0, max_delay=30.0, factor=1.5, jitter=0.1)
@@ -101,13 +103,6 @@ class Polling:
     def _on_signal(self, sig: signal.Signals) -> None:
         log.warning("received %s: finishing the updates under way", sig.name)
         self.stop()
-
-    async def _resume_pending(self) -> None:
-        pending = await pending_updates(self.db)
-        if pending:
-            log.warning("%s update(s) not handled at the last stop: handling them", len(pending))
-        for _, payload in pending:
-            self._spawn(Update.model_validate_json(payload, context={"bot": self.bot}))
 
     async def _fetch_until_stopped(self) -> None:
         offset = await next_offset(self.db)
@@ -191,10 +186,7 @@ class Polling:
             await mark_handled(self.db, update.update_id, int(time.time()))
 
     async def _handle_in_place(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
+        self, handler: Handler, event: TelegramObject, data: dict[str, Any]
     ) -> Any:
         """Outer middleware of every event type: one of the places, kept until marked handled."""
         async with self._places:

@@ -68,11 +68,6 @@ class Analyzer:
             return {self._russian.stemWord(word)}
         return {self._english.stemWord(word), self._italian.stemWord(word)}
 
-    def all_stems(self, word: str) -> set[str]:
-        """Stems of the word and, for a Latin word that reads as Russian, of its reading."""
-        reading = self.russian_reading(word) if word.isascii() else None
-        return self.stems(word) | self.stems(reading) if reading else self.stems(word)
-
     def stem_russian(self, word: str) -> str:
         return self._russian.stemWord(word)
 

@@ -109,9 +109,6 @@ class TopicIndex:
         self._group_starts = n_docs + np.searchsorted(group_topics, np.arange(topic_count))
         self._n_docs = n_docs
 
-    def knows(self, feature: str) -> bool:
-        return feature in self._ids
-
     def scores(self, features: Features) -> np.ndarray:
         """Cosine-based similarity of the query to each topic, 0 to 1."""
         known: list[int] = []

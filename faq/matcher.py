@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from rapidfuzz import process
@@ -42,7 +41,6 @@ NAMED_DOCUMENTS = ("rvp", "vnzh", "patent", "registration", "visa")
 ("permesso di lavoro" is a patent, "permesso" alone a residence permit)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u2026;\uff1b])\s*|\n+")
 
-Kind = Literal["topic", "uncertain", "offtopic"]
 FOREIGN = "language"
 """The `subject` of a message declined because it is in a language we don't speak."""
 

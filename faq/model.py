@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 LANGUAGES: tuple[str, ...] = ("en", "ru", "zh", "it")
+FALLBACK_LANGUAGE = "en"  # the content has every text in English
+T = TypeVar("T")
+
+
+def in_language(texts: Mapping[str, T], lang: str) -> T:
+    """The text in `lang`, else the English one."""
+    return texts.get(lang) or texts[FALLBACK_LANGUAGE]
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +23,7 @@ class Source:
     titles: Mapping[str, str]
 
     def title(self, lang: str) -> str:
-        return self.titles.get(lang) or self.titles["en"]
+        return in_language(self.titles, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +53,7 @@ class Topic:
     texts: Mapping[str, TopicText]
 
     def text(self, lang: str) -> TopicText:
-        return self.texts.get(lang) or self.texts["en"]
+        return in_language(self.texts, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +63,7 @@ class Category:
     titles: Mapping[str, str]
 
     def title(self, lang: str) -> str:
-        return f"{self.icon} {self.titles.get(lang) or self.titles['en']}"
+        return f"{self.icon} {in_language(self.titles, lang)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +83,7 @@ class DocumentKind:
     monthly: bool = False  # the date is "paid until": reminders before each monthly payment
 
     def text(self, lang: str) -> DocumentText:
-        return self.texts.get(lang) or self.texts["en"]
+        return in_language(self.texts, lang)
 
 
 @dataclass(frozen=True, slots=True)

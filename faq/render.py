@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from faq.model import KnowledgeBase, Topic
+from faq.model import KnowledgeBase, Topic, in_language
 
 
 def _text(plain: str) -> str:
@@ -21,7 +21,7 @@ def render_details(topic: Topic, lang: str) -> str:
 def render_answer(kb: KnowledgeBase, topic: Topic, lang: str, reviewed_on: str) -> str:
     """`reviewed_on`: the review date as the reader's language writes it."""
     text = topic.text(lang)
-    labels = kb.labels.get(lang) or kb.labels["en"]
+    labels = in_language(kb.labels, lang)
     sources = " · ".join(
         f'<a href="{escape(s.url)}">{_text(s.title(lang))}</a>' for s in topic.sources
     )

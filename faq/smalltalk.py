@@ -4,10 +4,8 @@ only of small-talk phrases, emoji and filler gets a short reply instead of an ar
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from faq.model import LANGUAGES
 from faq.normalize import normalize
@@ -82,13 +80,6 @@ class SmallTalk:
         if found:
             return min(found, key=KINDS.index)
         return "ok" if pictures else None
-
-
-def load_smalltalk(path: Path) -> SmallTalk:
-    if not path.exists():
-        return SmallTalk({})
-    with path.open("rb") as f:
-        return SmallTalk(tomllib.load(f))
 
 
 def _han(text: str) -> bool:

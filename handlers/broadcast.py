@@ -17,7 +17,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from aiogram import F, Router
+from aiogram import F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -28,7 +28,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.broadcasts import BroadcastEngine
 from bot.callbacks import MAX_ROW_ID, BroadcastCb, whole_number
 from bot.dates import day_from_words, format_date, parse_date
-from bot.filters import IsOperator
+from bot.filters import operator_router
 from bot.i18n import LANGUAGE_NAMES, Translator
 from bot.settings import Settings
 from bot.turn import Turn
@@ -44,9 +44,7 @@ from storage.broadcasts import (
     create_broadcast,
 )
 
-router = Router(name="broadcast")
-router.message.filter(IsOperator())
-router.callback_query.filter(IsOperator())
+router = operator_router("broadcast")
 
 DAY_CHOICES = (3, 7, 14, 30, 90)
 MAX_DAYS = 3650

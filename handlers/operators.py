@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram import Router
@@ -134,17 +134,7 @@ def chart_labels(t: Translator, today: date, weeks: int, days: Sequence[date]) -
 async def stats_command(message: Message, turn: Turn, i18n: I18n) -> None:
     t, now = turn.t, turn.clock.now()
     local = now.astimezone(ZoneInfo(turn.settings.default_timezone))
-    midnight = datetime.combine(local.date(), time(), local.tzinfo)
-    offset = local.utcoffset()
-    stats = await gather_stats(
-        turn.db,
-        now=int(now.timestamp()),
-        today=local.date(),
-        day_starts_at=int(midnight.timestamp()),
-        utc_offset=int(offset.total_seconds()) if offset else 0,
-        question_days=DAYS,
-        weeks=WEEKS,
-    )
+    stats = await gather_stats(turn.db, local, question_days=DAYS, weeks=WEEKS)
     awaiting = len(await waiting(turn))
     today = local.date().isoformat()
     await message.answer(stats_text(stats, turn.kb, turn.settings, t, today, awaiting))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -19,13 +18,12 @@ from aiogram.utils.text_decorations import html_decoration
 
 from bot.callbacks import ReviewCb
 from bot.content import Content
-from bot.filters import IsOperator
+from bot.filters import operator_router
 from bot.turn import Turn
 from faq.matcher import Learned
 from faq.normalize import normalize
 from handlers.common import respond, show
 from storage.reviews import (
-    REVIEW_WINDOW_DAYS,
     Pending,
     Review,
     Verdict,
@@ -33,10 +31,9 @@ from storage.reviews import (
     record_review,
 )
 
-router = Router(name="review")
-router.message.filter(IsOperator())
-router.callback_query.filter(IsOperator())
+router = operator_router("review")
 CANDIDATES = 3
+REVIEW_WINDOW_DAYS = 90  # questions asked longer ago no longer wait for /review
 
 
 class Reviewing(StatesGroup):

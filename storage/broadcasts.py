@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, get_args
 
 from storage.database import Database
 
@@ -124,11 +124,7 @@ async def audience_size(
 ) -> int:
     """How many the segment reaches (`news=False`: how many of it turned off news)."""
     where, params = segment_filter(segment, now, today, news=news)
-    async with (
-        db.read() as conn,
-        conn.execute(f"SELECT COUNT(*) FROM users u WHERE {where}", params) as cur,
-    ):
-        row = await cur.fetchone()
+    row = await db.fetch_one(f"SELECT COUNT(*) FROM users u WHERE {where}", params)
     return int(row[0]) if row else 0
 
 
@@ -167,34 +163,24 @@ async def create_broadcast(
 
 async def broadcast_versions(db: Database, broadcast_id: int) -> dict[str, tuple[int, int]]:
     """The broadcast's language versions: language -> (from_chat_id, message_id)."""
-    async with (
-        db.read() as conn,
-        conn.execute(
-            "SELECT lang, from_chat_id, message_id FROM broadcast_versions WHERE broadcast_id = ?",
-            (broadcast_id,),
-        ) as cur,
-    ):
-        return {r[0]: (int(r[1]), int(r[2])) for r in await cur.fetchall()}
+    rows = await db.fetch_all(
+        "SELECT lang, from_chat_id, message_id FROM broadcast_versions WHERE broadcast_id = ?",
+        (broadcast_id,),
+    )
+    return {r[0]: (int(r[1]), int(r[2])) for r in rows}
 
 
 async def get_broadcast(db: Database, broadcast_id: int) -> Broadcast | None:
-    async with (
-        db.read() as conn,
-        conn.execute(f"SELECT {_COLUMNS} FROM broadcasts WHERE id = ?", (broadcast_id,)) as cur,
-    ):
-        row = await cur.fetchone()
+    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM broadcasts WHERE id = ?", (broadcast_id,))
     return _broadcast(row) if row else None
 
 
 async def broadcasts_with_status(db: Database, *statuses: Status) -> list[Broadcast]:
     marks = ", ".join("?" for _ in statuses)
-    async with (
-        db.read() as conn,
-        conn.execute(
-            f"SELECT {_COLUMNS} FROM broadcasts WHERE status IN ({marks}) ORDER BY id", statuses
-        ) as cur,
-    ):
-        return [_broadcast(r) for r in await cur.fetchall()]
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM broadcasts WHERE status IN ({marks}) ORDER BY id", statuses
+    )
+    return [_broadcast(r) for r in rows]
 
 
 async def start_sending(db: Database, broadcast_id: int, now: int, today: date) -> bool:
@@ -297,44 +283,35 @@ async def release(db: Database, broadcast_id: int, user_ids: Iterable[int]) -> N
 
 async def delivery_counts(db: Database, broadcast_id: int) -> dict[str, int]:
     """How many deliveries of the broadcast are in each state (missing states: 0)."""
-    counts = dict.fromkeys(("pending", "sending", "sent", "failed", "blocked"), 0)
-    async with (
-        db.read() as conn,
-        conn.execute(
-            "SELECT status, COUNT(*) FROM broadcast_deliveries WHERE broadcast_id = ?"
-            " GROUP BY status",
-            (broadcast_id,),
-        ) as cur,
+    counts = dict.fromkeys(get_args(DeliveryStatus), 0)
+    for status, count in await db.fetch_all(
+        "SELECT status, COUNT(*) FROM broadcast_deliveries WHERE broadcast_id = ? GROUP BY status",
+        (broadcast_id,),
     ):
-        for status, count in await cur.fetchall():
-            counts[status] = int(count)
+        counts[status] = int(count)
     return counts
 
 
 async def finish(db: Database, broadcast_id: int, status: Status, now: int) -> bool:
     """Ends a broadcast as 'done' or 'cancelled'; False if it had already ended."""
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE broadcasts SET status = ?, finished_at = ?"
-            " WHERE id = ? AND status NOT IN ('done', 'cancelled')",
-            (status, now, broadcast_id),
-        )
-        return cursor.rowcount > 0
+    ended = await db.execute(
+        "UPDATE broadcasts SET status = ?, finished_at = ?"
+        " WHERE id = ? AND status NOT IN ('done', 'cancelled')",
+        (status, now, broadcast_id),
+    )
+    return ended > 0
 
 
 async def set_progress_message(db: Database, broadcast_id: int, message_id: int) -> None:
-    async with db.write() as conn:
-        await conn.execute(
-            "UPDATE broadcasts SET progress_message_id = ? WHERE id = ?",
-            (message_id, broadcast_id),
-        )
+    await db.execute(
+        "UPDATE broadcasts SET progress_message_id = ? WHERE id = ?", (message_id, broadcast_id)
+    )
 
 
 async def reschedule(db: Database, broadcast_id: int, send_at: int) -> bool:
     """Moves a scheduled broadcast to `send_at`; False if it is no longer scheduled."""
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE broadcasts SET send_at = ? WHERE id = ? AND status = 'scheduled'",
-            (send_at, broadcast_id),
-        )
-        return cursor.rowcount > 0
+    moved = await db.execute(
+        "UPDATE broadcasts SET send_at = ? WHERE id = ? AND status = 'scheduled'",
+        (send_at, broadcast_id),
+    )
+    return moved > 0

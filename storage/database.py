@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -37,6 +37,7 @@ class Database:
 
     Handlers run concurrently on one connection, so repositories go through `read()` and `write()`,
     which take turns: a statement never runs while another task's transaction is half done.
+    A repository that needs one statement only uses `execute`, `fetch_one` or `fetch_all`.
     """
 
     def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR) -> None:
@@ -91,6 +92,22 @@ class Database:
                 await self.conn.rollback()
                 raise
             await self.conn.commit()
+
+    async def execute(self, sql: str, parameters: Sequence[object] = ()) -> int:
+        """One statement in a transaction of its own; returns how many rows it changed."""
+        async with self.write() as conn:
+            cursor = await conn.execute(sql, parameters)
+            return cursor.rowcount
+
+    async def fetch_one(self, sql: str, parameters: Sequence[object] = ()) -> aiosqlite.Row | None:
+        """The first row one query returns, if any."""
+        async with self.read() as conn, conn.execute(sql, parameters) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, parameters: Sequence[object] = ()) -> list[aiosqlite.Row]:
+        """Every row one query returns, in one trip to the database thread."""
+        async with self.read() as conn:
+            return list(await conn.execute_fetchall(sql, parameters))
 
     async def close(self) -> None:
         if self._conn is not None:

@@ -68,25 +68,17 @@ async def add_document(
 
 
 async def user_documents(db: Database, user_id: int) -> list[Document]:
-    async with (
-        db.read() as conn,
-        conn.execute(
-            f"SELECT {_DOC} FROM documents d WHERE d.user_id = ? ORDER BY d.expires_on, d.id",
-            (user_id,),
-        ) as cur,
-    ):
-        return [_document(tuple(r)) for r in await cur.fetchall()]
+    rows = await db.fetch_all(
+        f"SELECT {_DOC} FROM documents d WHERE d.user_id = ? ORDER BY d.expires_on, d.id",
+        (user_id,),
+    )
+    return [_document(tuple(r)) for r in rows]
 
 
 async def get_document(db: Database, user_id: int, document_id: int) -> Document | None:
-    async with (
-        db.read() as conn,
-        conn.execute(
-            f"SELECT {_DOC} FROM documents d WHERE d.id = ? AND d.user_id = ?",
-            (document_id, user_id),
-        ) as cur,
-    ):
-        row = await cur.fetchone()
+    row = await db.fetch_one(
+        f"SELECT {_DOC} FROM documents d WHERE d.id = ? AND d.user_id = ?", (document_id, user_id)
+    )
     return _document(tuple(row)) if row else None
 
 
@@ -98,12 +90,11 @@ async def update_document(
     label: str,
     next_remind_at: int | None,
 ) -> None:
-    async with db.write() as conn:
-        await conn.execute(
-            "UPDATE documents SET expires_on = ?, label = ?, next_remind_at = ?, snoozed = 0,"
-            " failures = 0 WHERE id = ?",
-            (expires_on.isoformat(), label, next_remind_at, document_id),
-        )
+    await db.execute(
+        "UPDATE documents SET expires_on = ?, label = ?, next_remind_at = ?, snoozed = 0,"
+        " failures = 0 WHERE id = ?",
+        (expires_on.isoformat(), label, next_remind_at, document_id),
+    )
 
 
 async def set_next_reminders(db: Database, schedule: dict[int, int | None]) -> None:
@@ -116,28 +107,24 @@ async def set_next_reminders(db: Database, schedule: dict[int, int | None]) -> N
 
 
 async def delete_document(db: Database, user_id: int, document_id: int) -> bool:
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "DELETE FROM documents WHERE id = ? AND user_id = ?", (document_id, user_id)
-        )
-        return cursor.rowcount > 0
+    deleted = await db.execute(
+        "DELETE FROM documents WHERE id = ? AND user_id = ?", (document_id, user_id)
+    )
+    return deleted > 0
 
 
 async def snooze(db: Database, user_id: int, document_id: int, until: int) -> bool:
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE documents SET next_remind_at = ?, snoozed = 1 WHERE id = ? AND user_id = ?",
-            (until, document_id, user_id),
-        )
-        return cursor.rowcount > 0
+    changed = await db.execute(
+        "UPDATE documents SET next_remind_at = ?, snoozed = 1 WHERE id = ? AND user_id = ?",
+        (until, document_id, user_id),
+    )
+    return changed > 0
 
 
 async def due_reminders(db: Database, now: int, limit: int) -> list[DueReminder]:
     """Documents whose next reminder is due, oldest first, of users who have not blocked the bot."""
-    async with (
-        db.read() as conn,
-        conn.execute(
-            f"""
+    rows = await db.fetch_all(
+        f"""
         SELECT {_DOC}, u.language, u.tg_language, u.timezone, u.reminder_hour, u.reminder_days,
                d.snoozed
         FROM documents d JOIN users u ON u.id = d.user_id
@@ -145,10 +132,8 @@ async def due_reminders(db: Database, now: int, limit: int) -> list[DueReminder]
         ORDER BY d.next_remind_at
         LIMIT ?
         """,
-            (now, limit),
-        ) as cur,
-    ):
-        rows = await cur.fetchall()
+        (now, limit),
+    )
     return [
         DueReminder(_document(tuple(r)[:7]), r[7], r[8], r[9], r[10], r[11], bool(r[12]))
         for r in rows
@@ -157,13 +142,12 @@ async def due_reminders(db: Database, now: int, limit: int) -> list[DueReminder]
 
 async def claim_reminder(db: Database, document_id: int, due_at: int, now: int) -> bool:
     """Marks the reminder as being sent; False if someone changed the document meanwhile."""
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE documents SET claimed_at = ? WHERE id = ? AND next_remind_at = ?"
-            " AND claimed_at IS NULL",
-            (now, document_id, due_at),
-        )
-        return cursor.rowcount > 0
+    claimed = await db.execute(
+        "UPDATE documents SET claimed_at = ? WHERE id = ? AND next_remind_at = ?"
+        " AND claimed_at IS NULL",
+        (now, document_id, due_at),
+    )
+    return claimed > 0
 
 
 async def reminder_sent(
@@ -199,32 +183,23 @@ async def reminder_failed(db: Database, document_id: int, now: int, first_wait: 
 
 async def release_claims(db: Database) -> int:
     """After a crash: reminders caught mid-send are due again (sent at least once, maybe twice)."""
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE documents SET claimed_at = NULL WHERE claimed_at IS NOT NULL"
-        )
-        return cursor.rowcount
+    return await db.execute("UPDATE documents SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
 
 
 async def reminders_sent_for(db: Database, document_id: int) -> list[tuple[int, int]]:
     """(sent_at, days_left) of every reminder sent for the document, oldest first."""
-    async with (
-        db.read() as conn,
-        conn.execute(
-            "SELECT sent_at, days_left FROM reminders_sent WHERE document_id = ? ORDER BY id",
-            (document_id,),
-        ) as cur,
-    ):
-        return [(int(r[0]), int(r[1])) for r in await cur.fetchall()]
+    rows = await db.fetch_all(
+        "SELECT sent_at, days_left FROM reminders_sent WHERE document_id = ? ORDER BY id",
+        (document_id,),
+    )
+    return [(int(r[0]), int(r[1])) for r in rows]
 
 
 async def rename_document(db: Database, user_id: int, document_id: int, label: str) -> bool:
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE documents SET label = ? WHERE id = ? AND user_id = ?",
-            (label, document_id, user_id),
-        )
-        return cursor.rowcount > 0
+    renamed = await db.execute(
+        "UPDATE documents SET label = ? WHERE id = ? AND user_id = ?", (label, document_id, user_id)
+    )
+    return renamed > 0
 
 
 async def add_documents(

@@ -99,11 +99,8 @@ class SQLiteStorage(BaseStorage):
             await self._put(conn, key, "state", _state(state))
 
     async def get_state(self, key: StorageKey) -> str | None:
-        # Runs on every update: one trip to the database thread (execute_fetchall).
-        async with self.db.read() as conn:
-            rows = await conn.execute_fetchall(
-                f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", _key(key)
-            )
+        # Runs on every update: one trip to the database thread (fetch_all).
+        rows = await self.db.fetch_all(f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", _key(key))
         return next((row[0] for row in rows), None)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
@@ -166,6 +163,4 @@ class SQLiteStorage(BaseStorage):
 
 async def delete_fsm_for_user(db: Database, user_id: int) -> int:
     """Removes every FSM row of the user (all chats, threads, destinies); returns how many."""
-    async with db.write() as conn:
-        cur = await conn.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
-        return cur.rowcount
+    return await db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))

@@ -83,19 +83,17 @@ async def set_card(db: Database, thread_id: int, message_id: int, now: int) -> N
 
 async def drop_thread(db: Database, thread_id: int) -> None:
     """Forgets a thread whose card could not be posted: the user was told to try later."""
-    async with db.write() as conn:
-        await conn.execute("DELETE FROM handoff_threads WHERE id = ?", (thread_id,))
+    await db.execute("DELETE FROM handoff_threads WHERE id = ?", (thread_id,))
 
 
 async def record_message(
     db: Database, chat_id: int, message_id: int, thread_id: int, kind: MessageKind, now: int
 ) -> None:
-    async with db.write() as conn:
-        await conn.execute(
-            "INSERT OR REPLACE INTO handoff_messages (chat_id, message_id, thread_id, kind,"
-            " created_at) VALUES (?, ?, ?, ?, ?)",
-            (chat_id, message_id, thread_id, kind, now),
-        )
+    await db.execute(
+        "INSERT OR REPLACE INTO handoff_messages (chat_id, message_id, thread_id, kind,"
+        " created_at) VALUES (?, ?, ?, ?, ?)",
+        (chat_id, message_id, thread_id, kind, now),
+    )
 
 
 async def get_thread(db: Database, thread_id: int) -> Thread | None:
@@ -120,23 +118,19 @@ async def thread_for_message(db: Database, chat_id: int, message_id: int) -> Thr
 
 async def close_thread(db: Database, thread_id: int, now: int) -> bool:
     """Closes the thread; False when it was already closed (or is gone)."""
-    async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE handoff_threads SET status = 'closed', closed_at = ?"
-            " WHERE id = ? AND status = 'open'",
-            (now, thread_id),
-        )
-        return cursor.rowcount == 1
+    closed = await db.execute(
+        "UPDATE handoff_threads SET status = 'closed', closed_at = ?"
+        " WHERE id = ? AND status = 'open'",
+        (now, thread_id),
+    )
+    return closed == 1
 
 
 async def thread_messages(db: Database, thread_id: int) -> list[tuple[int, MessageKind]]:
     """(group message id, kind) of every message of the thread in the group, in order."""
-    async with (
-        db.read() as conn,
-        conn.execute(
-            "SELECT message_id, kind FROM handoff_messages WHERE thread_id = ?"
-            " ORDER BY created_at, message_id",
-            (thread_id,),
-        ) as cur,
-    ):
-        return [(int(r[0]), r[1]) for r in await cur.fetchall()]
+    rows = await db.fetch_all(
+        "SELECT message_id, kind FROM handoff_messages WHERE thread_id = ?"
+        " ORDER BY created_at, message_id",
+        (thread_id,),
+    )
+    return [(int(r[0]), r[1]) for r in rows]

@@ -25,28 +25,22 @@ async def receive_updates(db: Database, updates: Sequence[tuple[int, str]], now:
 
 async def pending_updates(db: Database) -> list[tuple[int, str]]:
     """Updates received but not handled (a previous run stopped first), oldest first."""
-    async with db.read() as conn:
-        rows = await conn.execute_fetchall(
-            "SELECT update_id, payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id"
-        )
+    rows = await db.fetch_all(
+        "SELECT update_id, payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id"
+    )
     return [(r[0], r[1]) for r in rows]
 
 
 async def mark_handled(db: Database, update_id: int, now: int) -> None:
-    async with db.write() as conn:
-        await conn.execute("UPDATE inbox SET handled_at = ? WHERE update_id = ?", (now, update_id))
+    await db.execute("UPDATE inbox SET handled_at = ? WHERE update_id = ?", (now, update_id))
 
 
 async def next_offset(db: Database) -> int | None:
     """The getUpdates offset after the newest update kept; None when the inbox is empty."""
-    async with db.read() as conn:
-        [row] = await conn.execute_fetchall("SELECT MAX(update_id) FROM inbox")
+    [row] = await db.fetch_all("SELECT MAX(update_id) FROM inbox")
     return None if row[0] is None else row[0] + 1
 
 
 async def forget_confirmed(db: Database, offset: int) -> None:
     """Drops handled updates below `offset`: Telegram has been told of them and never resends."""
-    async with db.write() as conn:
-        await conn.execute(
-            "DELETE FROM inbox WHERE update_id < ? AND handled_at IS NOT NULL", (offset,)
-        )
+    await db.execute("DELETE FROM inbox WHERE update_id < ? AND handled_at IS NOT NULL", (offset,))

@@ -24,46 +24,29 @@ class LoggedQuestion:
 
 
 async def log_question(db: Database, q: LoggedQuestion) -> None:
-    async with db.write() as conn:
-        await conn.execute(
-            "INSERT INTO questions (user_id, asked_at, text, lang, topic_id, score, outcome)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                q.user_id,
-                q.asked_at,
-                q.text[:MAX_LOGGED_CHARS],
-                q.lang,
-                q.topic_id,
-                q.score,
-                q.outcome,
-            ),
-        )
+    await db.execute(
+        "INSERT INTO questions (user_id, asked_at, text, lang, topic_id, score, outcome)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (q.user_id, q.asked_at, q.text[:MAX_LOGGED_CHARS], q.lang, q.topic_id, q.score, q.outcome),
+    )
 
 
 async def recent_questions(db: Database, since: int) -> list[LoggedQuestion]:
-    async with (
-        db.read() as conn,
-        conn.execute(
-            "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
-            " WHERE asked_at >= ? ORDER BY asked_at, id",
-            (since,),
-        ) as cur,
-    ):
-        rows = await cur.fetchall()
+    rows = await db.fetch_all(
+        "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
+        " WHERE asked_at >= ? ORDER BY asked_at, id",
+        (since,),
+    )
     return [LoggedQuestion(*tuple(r)) for r in rows]
 
 
 async def last_question(db: Database, user_id: int) -> LoggedQuestion | None:
     """The user's newest logged question, if they asked any."""
-    async with (
-        db.read() as conn,
-        conn.execute(
-            "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
-            " WHERE user_id = ? ORDER BY asked_at DESC, id DESC LIMIT 1",
-            (user_id,),
-        ) as cur,
-    ):
-        row = await cur.fetchone()
+    row = await db.fetch_one(
+        "SELECT user_id, asked_at, text, lang, topic_id, score, outcome FROM questions"
+        " WHERE user_id = ? ORDER BY asked_at DESC, id DESC LIMIT 1",
+        (user_id,),
+    )
     return LoggedQuestion(*tuple(row)) if row else None
 
 

@@ -7,13 +7,12 @@ and leave the queue once reviewed, whatever the verdict."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Literal
 
 from storage.database import Database
 
 Verdict = Literal["topic", "offtopic", "skip"]
-REVIEW_WINDOW_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,28 +55,18 @@ async def pending_reviews(db: Database, since: int, key: Callable[[str], str]) -
 
 async def record_review(db: Database, review: Review) -> None:
     """The operator's verdict; a later one on the same question replaces it."""
-    async with db.write() as conn:
-        await conn.execute(
-            "INSERT OR REPLACE INTO reviews"
-            " (key, question, lang, verdict, topic_id, operator_id, reviewed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                review.key,
-                review.question,
-                review.lang,
-                review.verdict,
-                review.topic_id,
-                review.operator_id,
-                review.reviewed_at,
-            ),
-        )
+    await db.execute(
+        "INSERT OR REPLACE INTO reviews"
+        " (key, question, lang, verdict, topic_id, operator_id, reviewed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        astuple(review),
+    )
 
 
 async def taught(db: Database) -> list[Review]:
     """Every topic and off-topic verdict, oldest first (skips teach nothing)."""
-    async with db.read() as conn:
-        rows = await conn.execute_fetchall(
-            "SELECT key, question, lang, verdict, topic_id, operator_id, reviewed_at FROM reviews"
-            " WHERE verdict != 'skip' ORDER BY reviewed_at, key"
-        )
+    rows = await db.fetch_all(
+        "SELECT key, question, lang, verdict, topic_id, operator_id, reviewed_at FROM reviews"
+        " WHERE verdict != 'skip' ORDER BY reviewed_at, key"
+    )
     return [Review(*tuple(r)) for r in rows]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import aiosqlite
@@ -11,6 +11,8 @@ import aiosqlite
 from storage.database import Database
 
 DAY = 86400
+ACTIVE_DAYS = 30  # a user seen this recently is active
+TOP_DECLINED = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,24 +62,17 @@ async def _one(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...] 
 
 
 async def gather_stats(
-    db: Database,
-    *,
-    now: int,
-    today: date,
-    day_starts_at: int,
-    utc_offset: int,
-    question_days: int = 30,
-    active_days: int = 30,
-    reminder_days: int = 7,
-    weeks: int = 12,
-    top: int = 10,
+    db: Database, local_now: datetime, *, question_days: int = 30, weeks: int = 12
 ) -> Stats:
     """Everything /stats shows, read in one turn of the connection.
 
-    `now` is Unix seconds; `today` is the local date and `day_starts_at` the Unix time of its
-    midnight in the bot's time zone; `utc_offset` (seconds) puts questions onto local days.
-    Questions are counted over the last `question_days` local days, today included.
+    `local_now` is the time in the bot's time zone: its UTC offset puts questions onto local days,
+    counted over the last `question_days` of them, today included.
     """
+    now, today = int(local_now.timestamp()), local_now.date()
+    day_starts_at = int(datetime.combine(today, time(), local_now.tzinfo).timestamp())
+    offset = local_now.utcoffset()
+    utc_offset = int(offset.total_seconds()) if offset else 0
     question_since = day_starts_at - (question_days - 1) * DAY
     first_day = today - timedelta(days=question_days - 1)
     horizon = today + timedelta(days=7 * weeks)
@@ -89,7 +84,7 @@ async def gather_stats(
                 conn,
                 "SELECT language, tg_language, COUNT(*), SUM(last_seen >= ?), SUM(blocked != 0)"
                 " FROM users GROUP BY language, tg_language",
-                (now - active_days * DAY,),
+                (now - ACTIVE_DAYS * DAY,),
             )
         ]
         by_kind = {
@@ -116,7 +111,7 @@ async def gather_stats(
         reminders = await _one(
             conn,
             "SELECT COUNT(*) FROM reminders_sent WHERE sent_at >= ?",
-            (now - reminder_days * DAY,),
+            (now - 7 * DAY,),
         )
         outcomes = {"answered": 0, "suggested": 0, "declined": 0}
         daily: dict[str, list[int]] = {}  # answered, declined, suggested
@@ -141,7 +136,7 @@ async def gather_stats(
                 "SELECT normalise(text) AS q, COUNT(*) AS n FROM questions"
                 " WHERE outcome = 'declined' AND asked_at >= ? AND asked_at <= ?"
                 " GROUP BY q HAVING q != '' ORDER BY n DESC, MIN(asked_at), q LIMIT ?",
-                (question_since, now, top),
+                (question_since, now, TOP_DECLINED),
             )
         ]
     per_day, suggested = [], []

@@ -65,11 +65,7 @@ async def touch_user(
 
 
 async def get_user(db: Database, user_id: int) -> User | None:
-    async with (
-        db.read() as conn,
-        conn.execute(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)) as cur,
-    ):
-        row = await cur.fetchone()
+    row = await db.fetch_one(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))
     return _user(row) if row else None
 
 
@@ -77,26 +73,20 @@ async def get_users(db: Database, user_ids: Sequence[int]) -> list[User]:
     if not user_ids:
         return []
     marks = ", ".join("?" for _ in user_ids)
-    async with (
-        db.read() as conn,
-        conn.execute(f"SELECT {_COLUMNS} FROM users WHERE id IN ({marks})", tuple(user_ids)) as cur,
-    ):
-        return [_user(r) for r in await cur.fetchall()]
+    rows = await db.fetch_all(f"SELECT {_COLUMNS} FROM users WHERE id IN ({marks})", user_ids)
+    return [_user(r) for r in rows]
 
 
 async def set_news(db: Database, user_id: int, on: bool) -> None:
-    async with db.write() as conn:
-        await conn.execute("UPDATE users SET news = ? WHERE id = ?", (int(on), user_id))
+    await db.execute("UPDATE users SET news = ? WHERE id = ?", (int(on), user_id))
 
 
 async def set_language(db: Database, user_id: int, language: str) -> None:
-    async with db.write() as conn:
-        await conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
+    await db.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
 
 async def set_timezone(db: Database, user_id: int, timezone: str) -> None:
-    async with db.write() as conn:
-        await conn.execute("UPDATE users SET timezone = ? WHERE id = ?", (timezone, user_id))
+    await db.execute("UPDATE users SET timezone = ? WHERE id = ?", (timezone, user_id))
 
 
 async def mark_blocked(db: Database, user_id: int) -> None:
@@ -110,14 +100,12 @@ async def mark_blocked(db: Database, user_id: int) -> None:
 
 
 async def set_reminder_hour(db: Database, user_id: int, hour: int) -> None:
-    async with db.write() as conn:
-        await conn.execute("UPDATE users SET reminder_hour = ? WHERE id = ?", (hour, user_id))
+    await db.execute("UPDATE users SET reminder_hour = ? WHERE id = ?", (hour, user_id))
 
 
 async def set_reminder_days(db: Database, user_id: int, days: Sequence[int] | None) -> None:
     value = json.dumps(sorted(set(days), reverse=True)) if days is not None else None
-    async with db.write() as conn:
-        await conn.execute("UPDATE users SET reminder_days = ? WHERE id = ?", (value, user_id))
+    await db.execute("UPDATE users SET reminder_days = ? WHERE id = ?", (value, user_id))
 
 
 async def add_users(db: Database, rows: Iterable[tuple[int, str, str | None, int]]) -> None:

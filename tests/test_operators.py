@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram.utils.text_decorations import html_decoration
@@ -39,6 +40,7 @@ CLIENT = FakeUser(id=10, first_name="Ann", language_code="en")
 DAY = 86400
 NOW = int(START.timestamp())
 TODAY = date(2026, 11, 21)  # START (09:00 UTC) is 12:00 in Moscow, the default time zone
+MOSCOW = ZoneInfo("Europe/Moscow")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -207,10 +209,7 @@ async def test_stats_figures_on_a_seeded_database(tmp_path: Path) -> None:
     await chat.start()
     try:
         await seed(chat)
-        midnight = NOW - 12 * 3600  # Moscow midnight of TODAY
-        stats = await gather_stats(
-            services.db, now=NOW, today=TODAY, day_starts_at=midnight, utc_offset=3 * 3600
-        )
+        stats = await gather_stats(services.db, START.astimezone(MOSCOW))
     finally:
         await chat.close()
     users = {(u.language, u.tg_language): (u.total, u.active, u.blocked) for u in stats.users}
@@ -430,9 +429,7 @@ async def test_reload_faq_shows_the_first_twenty_problems_within_the_message_lim
 async def test_the_charts_totals_are_the_texts_figures(ops: Chat, i18n: I18n) -> None:
     await seed(ops)
     db = ops.services.db
-    stats = await gather_stats(
-        db, now=NOW, today=TODAY, day_starts_at=NOW - 12 * 3600, utc_offset=3 * 3600
-    )
+    stats = await gather_stats(db, START.astimezone(MOSCOW))
     # the day series the chart draws add up to the outcomes the text gives
     assert sum(a for _, a, _ in stats.questions_per_day) == stats.outcomes["answered"]
     assert sum(stats.suggested_per_day) == stats.outcomes["suggested"] == 1
