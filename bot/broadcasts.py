@@ -224,7 +224,7 @@ class BroadcastEngine:
         run = _Run(broadcast, workers, flush_every, await broadcast_versions(self.db, broadcast_id))
         self._runs[broadcast_id] = run
         try:
-            if again := await recover_in_flight(self.db, broadcast_id):
+            if again := await recover_in_flight(self.db, broadcast_id, now):
                 log.warning(
                     "broadcast %s: %s message(s) were in flight at a crash; sending them again",
                     broadcast_id,
@@ -277,7 +277,7 @@ class BroadcastEngine:
             if run.stopping is None and run.more and run.low():
                 want = run.workers - run.queue.qsize()
             if results or want:
-                claimed = await record_and_claim(self.db, broadcast_id, results, want)
+                claimed = await record_and_claim(self.db, broadcast_id, results, want, self._now())
                 run.claimed += len(claimed) - len(results)
                 for result in results:
                     run.langs.pop(result.user_id, None)

@@ -58,9 +58,12 @@ async def record_review(db: Database, review: Review) -> None:
     """The operator's verdict; a later one on the same question replaces it."""
     async with db.write() as conn:
         await conn.execute(
-            "INSERT OR REPLACE INTO reviews"
+            "INSERT INTO reviews"
             " (key, question, lang, verdict, topic_id, operator_id, reviewed_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " question = excluded.question, lang = excluded.lang, verdict = excluded.verdict,"
+            " topic_id = excluded.topic_id, operator_id = excluded.operator_id,"
+            " reviewed_at = excluded.reviewed_at",
             (
                 review.key,
                 review.question,

@@ -18,8 +18,7 @@ from bot.schedule import next_reminder, reminder_times
 from bot.ticker import Ticker
 from storage.documents import (
     add_document,
-    claim_reminder,
-    due_reminders,
+    claim_due_reminders,
     get_document,
     release_claims,
     reminders_sent_for,
@@ -196,13 +195,13 @@ async def test_a_crash_mid_send_is_recovered_on_start(tmp_path: Path) -> None:
     expiry = START.date() + timedelta(days=10)
     doc = await w.save(FakeUser(id=8), "visa", expiry)
     when = at(expiry - timedelta(days=7), 10, MOSCOW)
-    [due] = await due_reminders(w.chat.services.db, int(when.timestamp()), 10)
-    assert await claim_reminder(w.chat.services.db, doc, due.document.next_remind_at, 0)
+    [due] = await claim_due_reminders(w.chat.services.db, int(when.timestamp()), 10)
+    assert due.document.id == doc
     assert await w.tick(when) == []  # claimed by the "crashed" sender
     await w.chat.close()
 
     after = await open_world(path)  # start-up releases the claim
-    assert await release_claims(after.chat.services.db) == 0
+    assert await release_claims(after.chat.services.db, int(when.timestamp())) == 0
     [resent] = await after.tick(when + timedelta(seconds=30))
     assert "7 days" in resent.text
     await after.chat.close()
