@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -33,8 +32,8 @@ class Renewal(StatesGroup):
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    db = Database(tmp_path / "fsm.db")
+async def db(database_url: str) -> AsyncIterator[Database]:
+    db = Database(database_url)
     await db.connect()
     yield db
     await db.close()
@@ -202,10 +201,10 @@ async def test_data_that_is_not_a_dict_is_refused_like_aiogram_storages_do(
         await storage.set_data(KEY, [("city", "Kazan")])  # type: ignore[arg-type]
 
 
-async def test_state_and_data_survive_a_new_database_object_on_the_same_file(
-    tmp_path: Path,
+async def test_state_and_data_survive_a_new_database_object_on_the_same_database(
+    database_url: str,
 ) -> None:
-    path = tmp_path / "restart.db"
+    path = database_url
     first = Database(path)
     await first.connect()
     await DatabaseStorage(first).set_state(KEY, Renewal.arrival)
@@ -218,6 +217,21 @@ async def test_state_and_data_survive_a_new_database_object_on_the_same_file(
     assert await storage.get_state(KEY) == Renewal.arrival.state
     assert await storage.get_data(KEY) == {"city": "Kazan", "arrival": "2026-11-21"}
     await second.close()
+
+
+async def test_two_processes_updating_the_same_key_lose_no_keys(
+    storage: DatabaseStorage, database_url: str
+) -> None:
+    other = Database(database_url)  # another process's connection
+    await other.connect()
+    try:
+        elsewhere = DatabaseStorage(other)
+        await asyncio.gather(
+            *((storage if i % 2 else elsewhere).update_data(KEY, {f"k{i}": i}) for i in range(20))
+        )
+        assert await elsewhere.get_data(KEY) == {f"k{i}": i for i in range(20)}
+    finally:
+        await other.close()
 
 
 async def test_close_leaves_the_shared_database_open(
@@ -260,8 +274,8 @@ async def test_delete_fsm_for_user_removes_all_their_rows_and_nobody_elses(
 ANN = FakeUser(id=10, first_name="Ann", language_code="en")
 
 
-def wizard_chat(db_path: Path) -> Chat:
-    chat = Chat(make_services(db_path, AGENCY_CONTACT="agency@example.com"))
+def wizard_chat(database_url: str) -> Chat:
+    chat = Chat(make_services(database_url, AGENCY_CONTACT="agency@example.com"))
     add_wizard(chat.dp)
     return chat
 
@@ -282,8 +296,8 @@ def add_wizard(dp: Dispatcher) -> None:
         await message.answer(f"{data['kind']} in {data['city']} since {data['asked_on']}")
 
 
-async def test_a_wizard_started_before_a_restart_carries_on_after_it(tmp_path: Path) -> None:
-    db_path = tmp_path / "bot.db"
+async def test_a_wizard_started_before_a_restart_carries_on_after_it(database_url: str) -> None:
+    db_path = database_url
     before = wizard_chat(db_path)
     await before.start()
     [question] = replies(await before.say(ANN, "/renew"))
