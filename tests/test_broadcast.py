@@ -66,8 +66,8 @@ def engine_of(chat: Chat) -> BroadcastEngine:
     return chat.services.broadcasts
 
 
-async def operator_chat(tmp_path: Path, **env: str) -> AsyncIterator[Chat]:
-    chat = Chat(make_services(tmp_path / "bot.db", ADMIN_IDS=str(OPERATOR.id), **env))
+async def operator_chat(database_url: str, **env: str) -> AsyncIterator[Chat]:
+    chat = Chat(make_services(database_url, ADMIN_IDS=str(OPERATOR.id), **env))
     await chat.start()
     try:
         yield chat
@@ -76,14 +76,16 @@ async def operator_chat(tmp_path: Path, **env: str) -> AsyncIterator[Chat]:
 
 
 @pytest.fixture
-async def fast(tmp_path: Path) -> AsyncIterator[Chat]:
-    async for chat in operator_chat(tmp_path, ALLOW_PAID_BROADCAST="true", BROADCAST_RATE="1000"):
+async def fast(database_url: str) -> AsyncIterator[Chat]:
+    async for chat in operator_chat(
+        database_url, ALLOW_PAID_BROADCAST="true", BROADCAST_RATE="1000"
+    ):
         yield chat
 
 
 @pytest.fixture
-async def capped(tmp_path: Path) -> AsyncIterator[Chat]:
-    async for chat in operator_chat(tmp_path, BROADCAST_RATE="25"):
+async def capped(database_url: str) -> AsyncIterator[Chat]:
+    async for chat in operator_chat(database_url, BROADCAST_RATE="25"):
         yield chat
 
 
