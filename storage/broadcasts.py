@@ -303,6 +303,17 @@ async def record_and_claim(
     return sorted(int(r[0]) for r in rows)
 
 
+async def held_elsewhere(db: Database, broadcast_id: int) -> int:
+    """How many deliveries of the broadcast are in flight under another owner's claim."""
+    async with db.read() as conn:
+        [row] = await conn.execute_fetchall(
+            "SELECT COUNT(*) FROM broadcast_deliveries"
+            " WHERE broadcast_id = ? AND status = 'sending' AND claimed_by != ?",
+            (broadcast_id, db.owner),
+        )
+    return int(row[0])
+
+
 async def release(db: Database, broadcast_id: int, user_ids: Iterable[int]) -> None:
     """Claimed deliveries that were never sent (a stop or a cancel) go back to 'pending'."""
     async with db.write() as conn:
