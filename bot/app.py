@@ -41,7 +41,7 @@ from bot.ticker import Ticker
 from faq.matcher import Learned
 from storage.database import Database
 from storage.documents import release_claims
-from storage.fsm import SQLiteStorage
+from storage.fsm import DatabaseStorage
 from storage.questions import delete_old_questions
 from storage.reviews import taught
 
@@ -86,7 +86,7 @@ def create_services(
 ) -> Services:
     clock = clock or SystemClock()
     content = content or Content.load(cache=MatcherCache(settings.database_path.parent / "cache"))
-    db = Database(settings.database_path)
+    db = Database(settings.database_url)
     i18n = I18n()
     sender = Sender(rate=settings.broadcast_rate)
     bot.session.middleware(RetryMiddleware(sender))
@@ -168,7 +168,8 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         await services.content.learn(
             [Learned(r.question, r.topic_id) for r in await taught(services.db)]
         )
-        if released := await release_claims(services.db):
+        now = int(services.clock.now().timestamp())
+        if released := await release_claims(services.db, now):
             log.warning("%s reminder(s) were mid-send at the last stop: sending again", released)
         await register_commands(bot, services.i18n, services.settings.admin_ids)
         await register_descriptions(bot, services.i18n, services.settings.default_language)
@@ -199,7 +200,7 @@ def create_dispatcher(
     services: Services, *, throttle: bool = True, run_jobs: bool = True
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
-    storage = SQLiteStorage(services.db, now=lambda: services.clock.now().timestamp())
+    storage = DatabaseStorage(services.db, now=lambda: services.clock.now().timestamp())
     dp = Dispatcher(storage=storage, events_isolation=PerChatIsolation(), **services.by_name())
     dp.update.outer_middleware(UserContextMiddleware())
     dp.callback_query.outer_middleware(AnswerEveryCallback())

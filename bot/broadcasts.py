@@ -8,7 +8,10 @@ sets the pace. Results are written in batches (every FLUSH_SECONDS or every `flu
 results), which keeps the database out of the way at 1,000 messages per second, yet exactly-once
 bookkeeping holds: a delivery is 'sending' from its claim until its result is written, so after a
 crash the rows still 'sending' are exactly those that may or may not have arrived. They are sent
-again (nobody is skipped) and counted in the report as possibly received twice.
+again (nobody is skipped) and counted in the report as possibly received twice. Claims are leased
+(storage/broadcasts.py): with several processes on PostgreSQL, a broadcast is finished only once
+no other process holds a claim on it; those of a process that died are taken over when their
+lease passes.
 
 Each recipient gets the version in their language (else the broadcast's own message, meant for the
 agency's default language) with a button, in their language, to turn off news.
@@ -47,6 +50,7 @@ from storage.broadcasts import (
     delivery_counts,
     finish,
     get_broadcast,
+    held_elsewhere,
     record_and_claim,
     recover_in_flight,
     release,
@@ -63,6 +67,7 @@ RETRY_BACKOFF = 1.0  # seconds before the 2nd try; doubles each time
 FLUSH_SECONDS = 0.25  # results are written at least this often
 PROGRESS_SECONDS = 4.0  # the operator's progress message is edited this often
 STOP_TIMEOUT = 10.0  # a graceful stop waits this long for the requests in flight
+ELSEWHERE_POLL_SECONDS = 1.0  # how often the claims another process holds are looked at again
 BAR_CELLS = 12
 
 
@@ -224,7 +229,7 @@ class BroadcastEngine:
         run = _Run(broadcast, workers, flush_every, await broadcast_versions(self.db, broadcast_id))
         self._runs[broadcast_id] = run
         try:
-            if again := await recover_in_flight(self.db, broadcast_id):
+            if again := await recover_in_flight(self.db, broadcast_id, now):
                 log.warning(
                     "broadcast %s: %s message(s) were in flight at a crash; sending them again",
                     broadcast_id,
@@ -277,7 +282,7 @@ class BroadcastEngine:
             if run.stopping is None and run.more and run.low():
                 want = run.workers - run.queue.qsize()
             if results or want:
-                claimed = await record_and_claim(self.db, broadcast_id, results, want)
+                claimed = await record_and_claim(self.db, broadcast_id, results, want, self._now())
                 run.claimed += len(claimed) - len(results)
                 for result in results:
                     run.langs.pop(result.user_id, None)
@@ -292,7 +297,14 @@ class BroadcastEngine:
                     run.unsent.append(run.queue.get_nowait())
                     run.claimed -= 1
             if run.claimed == 0 and not run.results and (not run.more or run.stopping):
-                return
+                if run.stopping or not await held_elsewhere(self.db, broadcast_id):
+                    return
+                # Another process's claims: it writes them, or they are ours once the lease passes.
+                run.wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(run.wake.wait(), ELSEWHERE_POLL_SECONDS)
+                run.more = True
+                continue
             await self._wait_for_work(run)
 
     async def _wait_for_work(self, run: _Run) -> None:

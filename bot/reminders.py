@@ -34,8 +34,8 @@ from storage.database import Database
 from storage.documents import (
     Document,
     DueReminder,
-    claim_reminder,
-    due_reminders,
+    claim_due_reminders,
+    release_reminders,
     reminder_failed,
     reminder_sent,
     set_next_reminders,
@@ -215,7 +215,7 @@ class ReminderService:
 
         delivered = 0
         while not self._stopping and (
-            due := await due_reminders(self.db, int(now.timestamp()), self.batch)
+            due := await claim_due_reminders(self.db, int(now.timestamp()), self.batch)
         ):
             delivered += sum(await asyncio.gather(*(one(item) for item in due)))
             if len(due) < self.batch:
@@ -224,10 +224,9 @@ class ReminderService:
 
     async def _send_one(self, item: DueReminder, now: datetime) -> bool:
         doc = item.document
-        due_at = doc.next_remind_at
-        assert due_at is not None
         stamp = int(now.timestamp())
-        if self._stopping or not await claim_reminder(self.db, doc.id, due_at, stamp):
+        if self._stopping:
+            await release_reminders(self.db, [doc.id])
             return False
         tz = timezone_of(item, self.settings)
         left = days_left(doc.expires_on, now, tz)

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.operator_hours import OperatorHours, parse_operator_hours
 from faq.model import LANGUAGES
+from storage.database import POSTGRESQL_PREFIXES, SQLITE_PREFIX
+from storage.postgresql import redacted
 
 DEFAULT_API_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
@@ -26,7 +28,8 @@ class SettingsError(ValueError):
 class Settings:
     bot_token: str | None
     telegram_api_url: str
-    database_path: Path
+    database_path: Path  # the SQLite file (DATABASE_PATH)
+    database_url: str  # what the bot opens: sqlite:///<database_path>, or DATABASE_URL when set
     default_language: str
     default_timezone: str
     admin_ids: frozenset[int]
@@ -47,7 +50,8 @@ class Settings:
 
     def __repr__(self) -> str:
         token = "set" if self.bot_token else "none"
-        return f"Settings(bot_token=<{token}>, database_path={str(self.database_path)!r}, ...)"
+        database = redacted(self.database_url)
+        return f"Settings(bot_token=<{token}>, database={database!r}, ...)"
 
 
 def _get(env: Mapping[str, str], name: str) -> str | None:
@@ -77,6 +81,22 @@ def _api_url(raw: str) -> str:
     if parts.query or parts.fragment:
         raise SettingsError(f"{problem}, without ?query or #fragment")
     return url
+
+
+def _database(env: Mapping[str, str]) -> tuple[Path, str]:
+    """The SQLite file (DATABASE_PATH) and the URL the bot opens: DATABASE_URL when set."""
+    path = Path(_get(env, "DATABASE_PATH") or "data/renewal-bot.db")
+    url = _get(env, "DATABASE_URL")
+    if url is None:
+        return path, SQLITE_PREFIX + str(path)
+    if url.startswith(SQLITE_PREFIX) and len(url) > len(SQLITE_PREFIX):
+        return Path(url.removeprefix(SQLITE_PREFIX)), url
+    if url.startswith(POSTGRESQL_PREFIXES) and urlsplit(url).hostname:
+        return path, url
+    raise SettingsError(
+        f"DATABASE_URL={redacted(url)!r} must be sqlite:///path/to/file.db"
+        " or postgresql://user:password@host:port/database"
+    )
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -151,10 +171,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"OPERATORS_LANGUAGE={operators_language!r} must be one of {', '.join(LANGUAGES)}"
         )
 
+    database_path, database_url = _database(env)
+
     return Settings(
         bot_token=token,
         telegram_api_url=api_url,
-        database_path=Path(_get(env, "DATABASE_PATH") or "data/renewal-bot.db"),
+        database_path=database_path,
+        database_url=database_url,
         default_language=language,
         default_timezone=timezone,
         admin_ids=admin_ids,

@@ -13,6 +13,7 @@ import asyncio
 import logging
 import sqlite3
 
+import asyncpg
 from aiogram import Bot
 from aiogram.exceptions import TelegramNotFound, TelegramUnauthorizedError
 
@@ -32,13 +33,13 @@ class StartupError(Exception):
 
 async def open_database(db: Database) -> None:
     path = db.path
-    if path.is_dir():
+    if path is not None and path.is_dir():
         raise StartupError(f"DATABASE_PATH={str(path)!r} is a directory, not a database file")
     try:
         await db.connect()
-    except (sqlite3.Error, OSError) as e:
+    except (sqlite3.Error, asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as e:
         reason = " ".join(str(e).split()) or type(e).__name__
-        raise StartupError(f"cannot open the database {str(path)!r}: {reason}") from None
+        raise StartupError(f"cannot open the database {db.where!r}: {reason}") from None
 
 
 async def reach_telegram(bot: Bot) -> None:

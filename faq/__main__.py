@@ -71,19 +71,19 @@ def ask(root: Path, question: str, lang: str | None, as_json: bool, out: TextIO)
     return 0
 
 
-def learned(database: Path, out: TextIO) -> int:
+def learned(database: Path | str, out: TextIO) -> int:
     """What operators taught with /review, as additions an editor can paste into the content."""
     import asyncio
 
     from storage.database import Database
     from storage.reviews import Review, taught
 
-    if not database.exists():
-        print(f"no database at {database}", file=sys.stderr)
+    db = Database(database)
+    if db.path is not None and not db.path.exists():
+        print(f"no database at {db.path}", file=sys.stderr)
         return 1
 
     async def read() -> list[Review]:
-        db = Database(database)
         await db.connect()
         try:
             return await taught(db)
@@ -119,9 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     teaching = sub.add_parser("learned", help="print what operators taught with /review")
     teaching.add_argument(
         "--database",
-        type=Path,
-        default=Path(os.environ.get("DATABASE_PATH", "data/renewal-bot.db")),
-        help="the bot's SQLite file (default: $DATABASE_PATH or data/renewal-bot.db)",
+        default=os.environ.get("DATABASE_URL")
+        or os.environ.get("DATABASE_PATH", "data/renewal-bot.db"),
+        help="the bot's SQLite file or database URL"
+        " (default: $DATABASE_URL, else $DATABASE_PATH, else data/renewal-bot.db)",
     )
     args = parser.parse_args(argv)
     if args.command == "check":

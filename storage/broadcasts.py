@@ -5,6 +5,9 @@ expiring soon, recently active), always without those who blocked the bot or tur
 Besides its own message (for everyone else), a broadcast may have one version per language.
 When sending starts the segment is materialised into one delivery row per recipient; from then
 on the engine only moves rows pending -> sending -> sent | failed | blocked, a batch at a time.
+A delivery is 'sending' under a lease (storage/database.py): the claimer and an expiry. Workers
+claim different deliveries (`FOR UPDATE SKIP LOCKED` on PostgreSQL); a delivery whose lease has
+passed goes back to 'pending', counted as uncertain (its recipient may get it twice).
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, get_args
 
-from storage.database import Database
+from storage.database import Connection, Database
 
 SegmentKind = Literal["all", "lang", "doc", "expiring", "active"]
 Status = Literal["draft", "scheduled", "sending", "done", "cancelled"]
 DeliveryStatus = Literal["pending", "sending", "sent", "failed", "blocked"]
 SUPPORTED_LANGUAGES = ("en", "ru", "zh", "it")
 FALLBACK_LANGUAGE = "en"  # what the bot speaks to someone whose Telegram language it doesn't know
+DELIVERY_LEASE = 300  # seconds a claimed delivery stays its claimer's: far more than a send takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,13 +150,12 @@ async def create_broadcast(
     """
     status = "scheduled" if send_at is not None else "draft"
     async with db.write() as conn:
-        cursor = await conn.execute(
+        [row] = await conn.execute_fetchall(
             "INSERT INTO broadcasts (operator_id, from_chat_id, message_id, segment, status,"
-            " send_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " send_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (operator_id, from_chat_id, message_id, segment.to_json(), status, send_at, now),
         )
-        broadcast_id = cursor.lastrowid
-        assert broadcast_id is not None
+        broadcast_id = int(row[0])
         await conn.executemany(
             "INSERT INTO broadcast_versions (broadcast_id, lang, from_chat_id, message_id)"
             " VALUES (?, ?, ?, ?)",
@@ -190,7 +193,7 @@ async def start_sending(db: Database, broadcast_id: int, now: int, today: date) 
     """
     async with db.write() as conn:
         async with conn.execute(
-            "SELECT status, segment FROM broadcasts WHERE id = ?", (broadcast_id,)
+            f"SELECT status, segment FROM broadcasts WHERE id = ?{db.lock()}", (broadcast_id,)
         ) as cur:
             row = await cur.fetchone()
         if row is None or row[0] in ("done", "cancelled"):
@@ -199,8 +202,8 @@ async def start_sending(db: Database, broadcast_id: int, now: int, today: date) 
             return True
         where, params = segment_filter(Segment.from_json(row[1]), now, today)
         cursor = await conn.execute(
-            "INSERT OR IGNORE INTO broadcast_deliveries (broadcast_id, user_id)"
-            f" SELECT ?, u.id FROM users u WHERE {where}",
+            "INSERT INTO broadcast_deliveries (broadcast_id, user_id)"
+            f" SELECT CAST(? AS BIGINT), u.id FROM users u WHERE {where} ON CONFLICT DO NOTHING",
             (broadcast_id, *params),
         )
         await conn.execute(
@@ -210,35 +213,50 @@ async def start_sending(db: Database, broadcast_id: int, now: int, today: date) 
     return True
 
 
-async def recover_in_flight(db: Database, broadcast_id: int) -> int:
-    """Deliveries left 'sending' by a crash go back to 'pending'; returns how many (uncertain)."""
+async def recover_in_flight(db: Database, broadcast_id: int, now: int) -> int:
+    """Deliveries whose claim nobody holds any more go back to 'pending'; returns how many.
+
+    Those are the expired leases and, on SQLite (one process owns the file), every claim of
+    another owner. They are counted as uncertain: the message may have arrived already.
+    """
     async with db.write() as conn:
-        cursor = await conn.execute(
-            "UPDATE broadcast_deliveries SET status = 'pending'"
-            " WHERE broadcast_id = ? AND status = 'sending'",
-            (broadcast_id,),
+        return await _recover(conn, db, broadcast_id, now)
+
+
+async def _recover(conn: Connection, db: Database, broadcast_id: int, now: int) -> int:
+    others = " OR claimed_by != ?" if db.single_process else ""
+    cursor = await conn.execute(
+        "UPDATE broadcast_deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL"
+        " WHERE broadcast_id = ? AND status = 'sending'"
+        f" AND (lease_until IS NULL OR lease_until <= ?{others})",
+        (broadcast_id, now, db.owner) if others else (broadcast_id, now),
+    )
+    if count := cursor.rowcount:
+        await conn.execute(
+            "UPDATE broadcasts SET uncertain = uncertain + ? WHERE id = ?", (count, broadcast_id)
         )
-        count = cursor.rowcount
-        if count:
-            await conn.execute(
-                "UPDATE broadcasts SET uncertain = uncertain + ? WHERE id = ?",
-                (count, broadcast_id),
-            )
     return count
 
 
 async def record_and_claim(
-    db: Database, broadcast_id: int, results: Sequence[Result], claim: int
+    db: Database,
+    broadcast_id: int,
+    results: Sequence[Result],
+    claim: int,
+    now: int,
+    lease: int = DELIVERY_LEASE,
 ) -> list[int]:
     """One transaction: writes `results` and claims up to `claim` pending deliveries.
 
-    Claimed deliveries are 'sending' until their result is written; the ids come back in order.
+    Claimed deliveries are 'sending', leased to `db.owner` until `now + lease`, until their result
+    is written; the ids come back in order. Deliveries whose lease has passed are pending again
+    first, so a worker that died mid-broadcast leaves nobody out.
     """
     async with db.write() as conn:
         if results:
             await conn.executemany(
-                "UPDATE broadcast_deliveries SET status = ?, attempts = ?, sent_at = ?"
-                " WHERE broadcast_id = ? AND user_id = ?",
+                "UPDATE broadcast_deliveries SET status = ?, attempts = ?, sent_at = ?,"
+                " claimed_by = NULL, lease_until = NULL WHERE broadcast_id = ? AND user_id = ?",
                 [
                     (
                         r.status,
@@ -260,24 +278,36 @@ async def record_and_claim(
             )
         if claim <= 0:
             return []
-        async with conn.execute(
-            "UPDATE broadcast_deliveries SET status = 'sending'"
+        await _recover(conn, db, broadcast_id, now)
+        rows = await conn.execute_fetchall(
+            "UPDATE broadcast_deliveries SET status = 'sending', claimed_by = ?, lease_until = ?"
             " WHERE broadcast_id = ? AND user_id IN (SELECT user_id FROM broadcast_deliveries"
-            "  WHERE broadcast_id = ? AND status = 'pending' ORDER BY user_id LIMIT ?)"
-            " RETURNING user_id",
-            (broadcast_id, broadcast_id, claim),
-        ) as cur:
-            claimed = sorted(int(r[0]) for r in await cur.fetchall())
-    return claimed
+            "  WHERE broadcast_id = ? AND status = 'pending' ORDER BY user_id LIMIT ?"
+            f"{db.lock(skip_locked=True)}) RETURNING user_id",
+            (db.owner, now + lease, broadcast_id, broadcast_id, claim),
+        )
+    return sorted(int(r[0]) for r in rows)
+
+
+async def held_elsewhere(db: Database, broadcast_id: int) -> int:
+    """How many deliveries of the broadcast are in flight under another owner's claim."""
+    async with db.read() as conn:
+        [row] = await conn.execute_fetchall(
+            "SELECT COUNT(*) FROM broadcast_deliveries"
+            " WHERE broadcast_id = ? AND status = 'sending' AND claimed_by != ?",
+            (broadcast_id, db.owner),
+        )
+    return int(row[0])
 
 
 async def release(db: Database, broadcast_id: int, user_ids: Iterable[int]) -> None:
     """Claimed deliveries that were never sent (a stop or a cancel) go back to 'pending'."""
     async with db.write() as conn:
         await conn.executemany(
-            "UPDATE broadcast_deliveries SET status = 'pending'"
-            " WHERE broadcast_id = ? AND user_id = ? AND status = 'sending'",
-            [(broadcast_id, user_id) for user_id in user_ids],
+            "UPDATE broadcast_deliveries SET status = 'pending', claimed_by = NULL,"
+            " lease_until = NULL WHERE broadcast_id = ? AND user_id = ? AND status = 'sending'"
+            " AND claimed_by = ?",
+            [(broadcast_id, user_id, db.owner) for user_id in user_ids],
         )
 
 

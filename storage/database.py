@@ -1,97 +1,110 @@
-"""The SQLite database: one aiosqlite connection, WAL, foreign keys, numbered migrations."""
+"""The database: SQLite (a file, the default) or PostgreSQL (a `postgresql://` URL, for several
+processes), with numbered migrations per dialect.
+
+Repositories take turns through `read()` and `write()` (a transaction: committed when the block
+ends, rolled back if it raises) and write portable SQL: `?` placeholders, `ON CONFLICT`,
+`RETURNING`, no engine-only functions. What does differ is asked of the database by name:
+`lock()` for row locks (PostgreSQL only: SQLite has one writer), `single_process`.
+
+Work that must be done once (a reminder, a broadcast delivery) is claimed under a lease: the
+claimer's `owner` and an expiry. An expired lease may be taken over; on SQLite, whose file one
+process owns, a claim left by another owner is a dead process's and may be taken over at once.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import re
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+import os
+import secrets
+import socket
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
+from typing import Any, Literal, Protocol
 
 import aiosqlite
 
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-log = logging.getLogger(__name__)
+from storage.migrate import DIALECTS, MIGRATIONS_DIR, SchemaTooNewError, migrations
+from storage.postgresql import PostgresEngine, redacted
+from storage.sqlite import SQLiteEngine
+
+__all__ = ["MIGRATIONS_DIR", "Database", "SchemaTooNewError", "migrations"]
+
+Dialect = Literal["sqlite", "postgresql"]
+SQLITE_PREFIX = "sqlite:///"
+POSTGRESQL_PREFIXES = ("postgresql://", "postgres://")
 
 
-class SchemaTooNewError(RuntimeError):
-    """The database was written by a newer version of the bot than this one."""
+class Connection(Protocol):
+    """What repositories may call on the connection `read()` / `write()` give them."""
+
+    def execute(self, sql: str, parameters: Iterable[Any] = ...) -> Any: ...
+
+    async def execute_fetchall(
+        self, sql: str, parameters: Iterable[Any] = ...
+    ) -> Iterable[Any]: ...
+
+    async def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> Any: ...
 
 
-def migrations(directory: Path = MIGRATIONS_DIR) -> list[tuple[int, Path]]:
-    found = []
-    for path in directory.iterdir():
-        if m := _MIGRATION_NAME.match(path.name):
-            found.append((int(m.group(1)), path))
-    found.sort()
-    versions = [v for v, _ in found]
-    if versions != list(range(1, len(versions) + 1)):
-        raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps: {versions}")
-    return found
+def claim_owner() -> str:
+    """Who claims work: this host, this process, and this Database object."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
 class Database:
-    """Owns the connection: `connect()` in start-up, `close()` in shutdown.
+    """Owns the connection(s): `connect()` in start-up, `close()` in shutdown.
 
-    Handlers run concurrently on one connection, so repositories go through `read()` and `write()`,
-    which take turns: a statement never runs while another task's transaction is half done.
-    A repository that needs one statement only uses `execute`, `fetch_one` or `fetch_all`.
+    `target` is a SQLite file's path, a `sqlite:///path` URL or a `postgresql://` URL.
+    Repositories go through `read()` and `write()`; one that needs one statement only uses
+    `execute`, `fetch_one` or `fetch_all`.
     """
 
-    def __init__(self, path: Path | str, migrations_dir: Path = MIGRATIONS_DIR) -> None:
-        self.path = Path(path)
-        self.migrations_dir = migrations_dir
-        self._conn: aiosqlite.Connection | None = None
-        self._turn = asyncio.Lock()
+    def __init__(self, target: Path | str, migrations_dir: Path | None = None) -> None:
+        url = str(target)
+        self.path: Path | None
+        self._engine: SQLiteEngine | PostgresEngine
+        if url.startswith(POSTGRESQL_PREFIXES):
+            self.dialect: Dialect = "postgresql"
+            self.path = None
+            self.where = redacted(url)
+            self._engine = PostgresEngine(url)
+        else:
+            self.dialect = "sqlite"
+            self.path = Path(url.removeprefix(SQLITE_PREFIX))
+            self.where = str(self.path)
+            self._engine = SQLiteEngine(self.path)
+        self.migrations_dir = migrations_dir or MIGRATIONS_DIR / self.dialect
+        self.owner = claim_owner()
+
+    @property
+    def single_process(self) -> bool:
+        """True when one process owns the database (SQLite), so no one else holds live claims."""
+        return self.dialect == "sqlite"
 
     @property
     def conn(self) -> aiosqlite.Connection:
-        if self._conn is None:
-            raise RuntimeError("database is not connected")
-        return self._conn
+        """The SQLite connection itself (PRAGMAs in tests)."""
+        if not isinstance(self._engine, SQLiteEngine):
+            raise RuntimeError("only a SQLite database has one connection")
+        return self._engine.conn
+
+    def lock(self, *, of: str | None = None, skip_locked: bool = False) -> str:
+        """The clause locking the rows a SELECT reads until the transaction ends; empty on SQLite,
+        whose writes already take turns. `skip_locked`: rows another transaction holds are left
+        out instead of waited for (how several workers claim different rows)."""
+        if self.dialect == "sqlite":
+            return ""
+        return " FOR UPDATE" + (f" OF {of}" if of else "") + (" SKIP LOCKED" if skip_locked else "")
 
     async def connect(self) -> None:
-        if self._conn is not None:
-            return
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        pending = aiosqlite.connect(self.path)
-        try:
-            conn = await pending
-        except BaseException:
-            # aiosqlite stops its worker thread without waiting: unwaited, the thread outlives
-            # the event loop and prints a traceback at exit.
-            await asyncio.to_thread(pending._thread.join, 5)
-            raise
-        conn.row_factory = aiosqlite.Row
-        try:
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = NORMAL")
-            await conn.execute("PRAGMA foreign_keys = ON")
-            await conn.execute("PRAGMA busy_timeout = 5000")
-            await self._migrate(conn)
-        except BaseException:
-            await conn.close()
-            raise
-        self._conn = conn
+        await self._engine.connect(migrations(self.migrations_dir))
 
-    @asynccontextmanager
-    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
-        async with self._turn:
-            yield self.conn
+    def read(self) -> AbstractAsyncContextManager[Connection]:
+        return self._engine.read()
 
-    @asynccontextmanager
-    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+    def write(self) -> AbstractAsyncContextManager[Connection]:
         """A transaction: committed when the block ends, rolled back if it raises."""
-        async with self._turn:
-            try:
-                yield self.conn
-            except BaseException:
-                await self.conn.rollback()
-                raise
-            await self.conn.commit()
+        return self._engine.write()
 
     async def execute(self, sql: str, parameters: Sequence[object] = ()) -> int:
         """One statement in a transaction of its own; returns how many rows it changed."""
@@ -99,49 +112,27 @@ class Database:
             cursor = await conn.execute(sql, parameters)
             return cursor.rowcount
 
-    async def fetch_one(self, sql: str, parameters: Sequence[object] = ()) -> aiosqlite.Row | None:
+    async def fetch_one(self, sql: str, parameters: Sequence[object] = ()) -> Any:
         """The first row one query returns, if any."""
         async with self.read() as conn, conn.execute(sql, parameters) as cursor:
             return await cursor.fetchone()
 
-    async def fetch_all(self, sql: str, parameters: Sequence[object] = ()) -> list[aiosqlite.Row]:
+    async def fetch_all(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         """Every row one query returns, in one trip to the database thread."""
         async with self.read() as conn:
             return list(await conn.execute_fetchall(sql, parameters))
 
     async def close(self) -> None:
-        if self._conn is not None:
-            await self._conn.close()
-            self._conn = None
+        await self._engine.close()
 
     async def schema_version(self) -> int:
-        async with self.read() as conn:
-            return await _user_version(conn)
-
-    async def _migrate(self, conn: aiosqlite.Connection) -> None:
-        known = migrations(self.migrations_dir)
-        latest = known[-1][0] if known else 0
-        current = await _user_version(conn)
-        if current > latest:
-            raise SchemaTooNewError(
-                f"database {self.path} has schema version {current}, but this bot knows only up to "
-                f"{latest}: run a newer version of the bot or restore a backup"
-            )
-        for version, path in known:
-            if version <= current:
-                continue
-            log.info("applying migration %s", path.name)
-            script = path.read_text(encoding="utf-8")
-            try:
-                await conn.executescript(
-                    f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-                )
-            except Exception:
-                await conn.rollback()
-                raise
+        return await self._engine.schema_version()
 
 
-async def _user_version(conn: aiosqlite.Connection) -> int:
-    async with conn.execute("PRAGMA user_version") as cur:
-        row = await cur.fetchone()
-    return int(row[0]) if row else 0
+def check_dialects_agree(directory: Path = MIGRATIONS_DIR) -> None:
+    """Every migration exists, under the same name, for each dialect (and nowhere else)."""
+    names = {d: [p.name for _, p in migrations(directory / d)] for d in DIALECTS}
+    if len({tuple(n) for n in names.values()}) != 1:
+        raise RuntimeError(f"the dialects' migrations differ: {names}")
+    if stray := sorted(p.name for p in directory.glob("*.sql")):
+        raise RuntimeError(f"migrations belong in {', '.join(DIALECTS)}/: {stray}")

@@ -1,4 +1,9 @@
-"""Saved documents and the bookkeeping of their reminders."""
+"""Saved documents and the bookkeeping of their reminders.
+
+A due reminder is claimed before it is sent, under a lease (storage/database.py): the claimer
+(`db.owner`) and an expiry. Workers claim different reminders (`FOR UPDATE SKIP LOCKED` on
+PostgreSQL); one that dies leaves its claims to be taken over once their lease has passed.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from storage.database import Database
+
+REMINDER_LEASE = 300  # seconds a claimed reminder stays its claimer's: far more than a send takes
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +65,12 @@ async def add_document(
     next_remind_at: int | None,
 ) -> int:
     async with db.write() as conn:
-        cursor = await conn.execute(
+        [row] = await conn.execute_fetchall(
             "INSERT INTO documents (user_id, kind, label, expires_on, created_at, next_remind_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (user_id, kind, label, expires_on.isoformat(), now, next_remind_at),
         )
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+    return int(row[0])
 
 
 async def user_documents(db: Database, user_id: int) -> list[Document]:
@@ -121,33 +127,63 @@ async def snooze(db: Database, user_id: int, document_id: int, until: int) -> bo
     return changed > 0
 
 
+# Due, not held under a live lease, of a user who has not blocked the bot.
+_DUE = "d.next_remind_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?) AND u.blocked = 0"
+_DUE_COLUMNS = (
+    f"{_DOC}, u.language, u.tg_language, u.timezone, u.reminder_hour, u.reminder_days, d.snoozed"
+)
+
+
+def _due(r: tuple[object, ...]) -> DueReminder:
+    return DueReminder(_document(r[:7]), r[7], r[8], r[9], r[10], r[11], bool(r[12]))  # type: ignore[arg-type]
+
+
 async def due_reminders(db: Database, now: int, limit: int) -> list[DueReminder]:
-    """Documents whose next reminder is due, oldest first, of users who have not blocked the bot."""
-    rows = await db.fetch_all(
-        f"""
-        SELECT {_DOC}, u.language, u.tg_language, u.timezone, u.reminder_hour, u.reminder_days,
-               d.snoozed
-        FROM documents d JOIN users u ON u.id = d.user_id
-        WHERE d.next_remind_at <= ? AND d.claimed_at IS NULL AND u.blocked = 0
-        ORDER BY d.next_remind_at
-        LIMIT ?
-        """,
-        (now, limit),
-    )
-    return [
-        DueReminder(_document(tuple(r)[:7]), r[7], r[8], r[9], r[10], r[11], bool(r[12]))
-        for r in rows
-    ]
+    """Documents whose next reminder is due and unclaimed, oldest first (claims nothing)."""
+    async with db.read() as conn:
+        rows = await conn.execute_fetchall(
+            f"SELECT {_DUE_COLUMNS} FROM documents d JOIN users u ON u.id = d.user_id"
+            f" WHERE {_DUE} ORDER BY d.next_remind_at LIMIT ?",
+            (now, now, limit),
+        )
+    return [_due(tuple(r)) for r in rows]
 
 
-async def claim_reminder(db: Database, document_id: int, due_at: int, now: int) -> bool:
-    """Marks the reminder as being sent; False if someone changed the document meanwhile."""
-    claimed = await db.execute(
-        "UPDATE documents SET claimed_at = ? WHERE id = ? AND next_remind_at = ?"
-        " AND claimed_at IS NULL",
-        (now, document_id, due_at),
-    )
-    return claimed > 0
+async def claim_due_reminders(
+    db: Database, now: int, limit: int, lease: int = REMINDER_LEASE
+) -> list[DueReminder]:
+    """Claims up to `limit` due reminders for `db.owner` until `now + lease`, oldest first.
+
+    Reminders another worker is claiming at the same moment are skipped, not waited for, so two
+    workers never claim the same one.
+    """
+    async with db.write() as conn:
+        claimed = await conn.execute_fetchall(
+            "UPDATE documents SET claimed_by = ?, lease_until = ? WHERE id IN ("
+            " SELECT d.id FROM documents d JOIN users u ON u.id = d.user_id"
+            f" WHERE {_DUE} ORDER BY d.next_remind_at LIMIT ?{db.lock(of='d', skip_locked=True)})"
+            " RETURNING id",
+            (db.owner, now + lease, now, now, limit),
+        )
+        if not claimed:
+            return []
+        ids = [int(r[0]) for r in claimed]
+        rows = await conn.execute_fetchall(
+            f"SELECT {_DUE_COLUMNS} FROM documents d JOIN users u ON u.id = d.user_id"
+            f" WHERE d.id IN ({', '.join('?' for _ in ids)}) ORDER BY d.next_remind_at, d.id",
+            ids,
+        )
+    return [_due(tuple(r)) for r in rows]
+
+
+async def release_reminders(db: Database, document_ids: Iterable[int]) -> None:
+    """Gives back claims of `db.owner` that were not sent (a stop came first)."""
+    async with db.write() as conn:
+        await conn.executemany(
+            "UPDATE documents SET claimed_by = NULL, lease_until = NULL"
+            " WHERE id = ? AND claimed_by = ?",
+            [(document_id, db.owner) for document_id in document_ids],
+        )
 
 
 async def reminder_sent(
@@ -155,8 +191,8 @@ async def reminder_sent(
 ) -> None:
     async with db.write() as conn:
         await conn.execute(
-            "UPDATE documents SET next_remind_at = ?, claimed_at = NULL, snoozed = 0, failures = 0"
-            " WHERE id = ?",
+            "UPDATE documents SET next_remind_at = ?, claimed_by = NULL, lease_until = NULL,"
+            " snoozed = 0, failures = 0 WHERE id = ?",
             (next_remind_at, document_id),
         )
         await conn.execute(
@@ -171,19 +207,34 @@ async def reminder_failed(db: Database, document_id: int, now: int, first_wait: 
     Returns how many times it has failed so far.
     """
     async with db.write() as conn:
-        await conn.execute(
-            "UPDATE documents SET claimed_at = NULL, failures = failures + 1,"
-            " next_remind_at = ? + MIN(? * (1 << MIN(failures, 20)), 86400) WHERE id = ?",
-            (now, first_wait, document_id),
+        rows = await conn.execute_fetchall(
+            f"SELECT failures FROM documents WHERE id = ?{db.lock()}", (document_id,)
         )
-        async with conn.execute("SELECT failures FROM documents WHERE id = ?", (document_id,)) as c:
-            row = await c.fetchone()
-    return int(row[0]) if row else 0
+        if not rows:
+            return 0
+        failures = int(rows[0][0]) + 1
+        wait = min(first_wait * 2 ** min(failures - 1, 20), 86400)
+        await conn.execute(
+            "UPDATE documents SET claimed_by = NULL, lease_until = NULL, failures = ?,"
+            " next_remind_at = ? WHERE id = ?",
+            (failures, now + wait, document_id),
+        )
+    return failures
 
 
-async def release_claims(db: Database) -> int:
-    """After a crash: reminders caught mid-send are due again (sent at least once, maybe twice)."""
-    return await db.execute("UPDATE documents SET claimed_at = NULL WHERE claimed_at IS NOT NULL")
+async def release_claims(db: Database, now: int) -> int:
+    """At start-up: claims nobody holds any more are released (their reminders are due again,
+    sent at least once, maybe twice). Those are the expired leases and, on SQLite, whose file one
+    process owns, every claim of another owner: a process that has stopped. Live claims of other
+    workers on PostgreSQL stay theirs."""
+    others = " OR claimed_by != ?" if db.single_process else ""
+    async with db.write() as conn:
+        cursor = await conn.execute(
+            "UPDATE documents SET claimed_by = NULL, lease_until = NULL"
+            f" WHERE claimed_by IS NOT NULL AND (lease_until IS NULL OR lease_until <= ?{others})",
+            (now, db.owner) if others else (now,),
+        )
+        return cursor.rowcount
 
 
 async def reminders_sent_for(db: Database, document_id: int) -> list[tuple[int, int]]:

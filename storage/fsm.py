@@ -1,4 +1,5 @@
-"""aiogram FSM storage in our SQLite database, so a user mid-wizard carries on after a restart.
+"""aiogram FSM storage in our database (SQLite or PostgreSQL), so a user mid-wizard carries on
+after a restart.
 
 Semantics follow aiogram's own storages (fsm/storage/memory.py, redis.py):
 - a state is a `State` (stored as `state.state`), a string, or None (no state);
@@ -14,16 +15,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 
-from storage.database import Database
-
-if TYPE_CHECKING:
-    import aiosqlite
+from storage.database import Connection, Database
 
 _KEY_WHERE = (
     "bot_id = ? AND chat_id = ? AND user_id = ? AND thread_id = ? "
@@ -80,11 +78,12 @@ def _culprit(data: dict[Any, Any]) -> str:
     return "a value"
 
 
-class SQLiteStorage(BaseStorage):
+class DatabaseStorage(BaseStorage):
     """FSM storage over the shared `Database` (table fsm_state, migration 0002).
 
     Every call takes one turn on the database (`read()` / `write()`), and `update_data` reads and
-    writes in a single transaction, so two updates for the same user cannot lose each other's keys.
+    writes in a single transaction holding the key's row, so two updates for the same user, in
+    one process or two, cannot lose each other's keys.
     """
 
     def __init__(self, db: Database, *, now: Callable[[], float] = time.time) -> None:
@@ -114,7 +113,13 @@ class SQLiteStorage(BaseStorage):
 
     async def update_data(self, key: StorageKey, data: Mapping[str, Any]) -> dict[str, Any]:
         async with self.db.write() as conn:
-            current = await self._data(conn, key)
+            # The row exists (a concurrent insert of it is waited for) and is locked until commit.
+            await conn.execute(
+                f"INSERT INTO fsm_state ({_KEY_COLUMNS}, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
+                (*_key(key), self._now()),
+            )
+            current = await self._data(conn, key, lock=self.db.lock())
             current.update(data)
             text = _dump(current)
             await self._put(conn, key, "data", text)
@@ -126,14 +131,14 @@ class SQLiteStorage(BaseStorage):
         aiogram's Dispatcher registers `storage.close` on shutdown itself, before our hook.
         """
 
-    async def _data(self, conn: aiosqlite.Connection, key: StorageKey) -> dict[str, Any]:
-        async with conn.execute(f"SELECT data FROM fsm_state WHERE {_KEY_WHERE}", _key(key)) as cur:
+    async def _data(self, conn: Connection, key: StorageKey, lock: str = "") -> dict[str, Any]:
+        async with conn.execute(
+            f"SELECT data FROM fsm_state WHERE {_KEY_WHERE}{lock}", _key(key)
+        ) as cur:
             row = await cur.fetchone()
         return json.loads(row[0]) if row else {}
 
-    async def _put(
-        self, conn: aiosqlite.Connection, key: StorageKey, column: str, value: str | None
-    ) -> None:
+    async def _put(self, conn: Connection, key: StorageKey, column: str, value: str | None) -> None:
         assert column in ("state", "data")
         k = _key(key)
         clearing = value is None if column == "state" else value == _EMPTY

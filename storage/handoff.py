@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-import aiosqlite
-
-from storage.database import Database
+from storage.database import Connection, Database
 
 Status = Literal["open", "closed"]
 MessageKind = Literal["card", "user", "operator"]
@@ -29,6 +27,11 @@ class Thread:
         return self.status == "open"
 
 
+# A message recorded again takes its new thread and kind.
+_REPLACING = (
+    " ON CONFLICT (chat_id, message_id) DO UPDATE SET thread_id = excluded.thread_id,"
+    " kind = excluded.kind, created_at = excluded.created_at"
+)
 _COLUMNS = "t.id, t.user_id, t.status, t.opened_at, t.closed_at, t.chat_id, t.card_message_id"
 
 
@@ -37,7 +40,7 @@ def _thread(row: object) -> Thread:
     return Thread(int(r[0]), int(r[1]), r[2], int(r[3]), r[4], int(r[5]), r[6])
 
 
-async def _one(conn: aiosqlite.Connection, where: str, args: tuple[object, ...]) -> Thread | None:
+async def _one(conn: Connection, where: str, args: tuple[object, ...]) -> Thread | None:
     async with conn.execute(f"SELECT {_COLUMNS} FROM handoff_threads t WHERE {where}", args) as cur:
         row = await cur.fetchone()
     return _thread(row) if row else None
@@ -58,12 +61,12 @@ async def open_thread(
                 "UPDATE handoff_threads SET status = 'closed', closed_at = ? WHERE id = ?",
                 (now, existing.id),
             )
-        cursor = await conn.execute(
+        [row] = await conn.execute_fetchall(
             "INSERT INTO handoff_threads (user_id, opened_at, chat_id, question)"
-            " VALUES (?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?) RETURNING id",
             (user_id, now, chat_id, question[:MAX_QUESTION_CHARS]),
         )
-        thread = await _one(conn, "t.id = ?", (cursor.lastrowid,))
+        thread = await _one(conn, "t.id = ?", (row[0],))
     assert thread is not None
     return thread, True
 
@@ -75,8 +78,8 @@ async def set_card(db: Database, thread_id: int, message_id: int, now: int) -> N
             "UPDATE handoff_threads SET card_message_id = ? WHERE id = ?", (message_id, thread_id)
         )
         await conn.execute(
-            "INSERT OR REPLACE INTO handoff_messages (chat_id, message_id, thread_id, kind,"
-            " created_at) SELECT chat_id, ?, id, 'card', ? FROM handoff_threads WHERE id = ?",
+            "INSERT INTO handoff_messages (chat_id, message_id, thread_id, kind, created_at)"
+            " SELECT chat_id, ?, id, 'card', ? FROM handoff_threads WHERE id = ?" + _REPLACING,
             (message_id, now, thread_id),
         )
 
@@ -89,11 +92,12 @@ async def drop_thread(db: Database, thread_id: int) -> None:
 async def record_message(
     db: Database, chat_id: int, message_id: int, thread_id: int, kind: MessageKind, now: int
 ) -> None:
-    await db.execute(
-        "INSERT OR REPLACE INTO handoff_messages (chat_id, message_id, thread_id, kind,"
-        " created_at) VALUES (?, ?, ?, ?, ?)",
-        (chat_id, message_id, thread_id, kind, now),
-    )
+    async with db.write() as conn:
+        await conn.execute(
+            "INSERT INTO handoff_messages (chat_id, message_id, thread_id, kind, created_at)"
+            " VALUES (?, ?, ?, ?, ?)" + _REPLACING,
+            (chat_id, message_id, thread_id, kind, now),
+        )
 
 
 async def get_thread(db: Database, thread_id: int) -> Thread | None:

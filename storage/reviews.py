@@ -7,7 +7,7 @@ and leave the queue once reviewed, whatever the verdict."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 from storage.database import Database
@@ -55,12 +55,24 @@ async def pending_reviews(db: Database, since: int, key: Callable[[str], str]) -
 
 async def record_review(db: Database, review: Review) -> None:
     """The operator's verdict; a later one on the same question replaces it."""
-    await db.execute(
-        "INSERT OR REPLACE INTO reviews"
-        " (key, question, lang, verdict, topic_id, operator_id, reviewed_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        astuple(review),
-    )
+    async with db.write() as conn:
+        await conn.execute(
+            "INSERT INTO reviews"
+            " (key, question, lang, verdict, topic_id, operator_id, reviewed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " question = excluded.question, lang = excluded.lang, verdict = excluded.verdict,"
+            " topic_id = excluded.topic_id, operator_id = excluded.operator_id,"
+            " reviewed_at = excluded.reviewed_at",
+            (
+                review.key,
+                review.question,
+                review.lang,
+                review.verdict,
+                review.topic_id,
+                review.operator_id,
+                review.reviewed_at,
+            ),
+        )
 
 
 async def taught(db: Database) -> list[Review]:

@@ -6,13 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-import aiosqlite
-
-from storage.database import Database
+from storage.database import Connection, Database
 
 DAY = 86400
 ACTIVE_DAYS = 30  # a user seen this recently is active
 TOP_DECLINED = 10
+EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +44,33 @@ def normalise_question(text: str) -> str:
     """Lowercased with runs of whitespace collapsed, so "Visa  Fine?" and "visa fine?" count once.
 
     In Python, not SQL: SQLite's lower() only knows ASCII, and the questions are often Cyrillic.
+    Everything else is counted in SQL both engines speak; dates are bucketed here.
     """
     return " ".join(text.lower().split())
 
 
 async def _rows(
-    conn: aiosqlite.Connection, sql: str, params: tuple[object, ...] = ()
+    conn: Connection, sql: str, params: tuple[object, ...] = ()
 ) -> list[tuple[Any, ...]]:
     async with conn.execute(sql, params) as cur:
         return [tuple(r) for r in await cur.fetchall()]
 
 
-async def _one(conn: aiosqlite.Connection, sql: str, params: tuple[object, ...] = ()) -> int:
+async def _one(conn: Connection, sql: str, params: tuple[object, ...] = ()) -> int:
     [row] = await _rows(conn, sql, params)
     return int(row[0] or 0)
+
+
+def _most_declined(rows: list[tuple[Any, ...]], top: int) -> list[tuple[str, int]]:
+    """The `top` declined questions as normalised, most asked first, then first asked first."""
+    groups: dict[str, list[int]] = {}  # text -> [count, first asked]
+    for text, asked_at in rows:
+        if q := normalise_question(str(text)):
+            group = groups.setdefault(q, [0, int(asked_at)])
+            group[0] += 1
+            group[1] = min(group[1], int(asked_at))
+    ranked = sorted(groups.items(), key=lambda g: (-g[1][0], g[1][1], g[0]))
+    return [(q, count) for q, (count, _) in ranked[:top]]
 
 
 async def gather_stats(
@@ -77,12 +89,13 @@ async def gather_stats(
     first_day = today - timedelta(days=question_days - 1)
     horizon = today + timedelta(days=7 * weeks)
     async with db.read() as conn:
-        await conn.create_function("normalise", 1, normalise_question, deterministic=True)
         users = [
             UserCounts(r[0], r[1], int(r[2]), int(r[3] or 0), int(r[4] or 0))
             for r in await _rows(
                 conn,
-                "SELECT language, tg_language, COUNT(*), SUM(last_seen >= ?), SUM(blocked != 0)"
+                "SELECT language, tg_language, COUNT(*),"
+                " SUM(CASE WHEN last_seen >= ? THEN 1 ELSE 0 END),"
+                " SUM(CASE WHEN blocked != 0 THEN 1 ELSE 0 END)"
                 " FROM users GROUP BY language, tg_language",
                 (now - ACTIVE_DAYS * DAY,),
             )
@@ -101,49 +114,45 @@ async def gather_stats(
             conn, expiring, (today.isoformat(), (today + timedelta(30)).isoformat())
         )
         per_week = [0] * weeks
-        for week, n in await _rows(
+        for expires_on, n in await _rows(
             conn,
-            "SELECT CAST((julianday(expires_on) - julianday(?)) / 7 AS INTEGER) AS week, COUNT(*)"
-            " FROM documents WHERE expires_on >= ? AND expires_on < ? GROUP BY week",
-            (today.isoformat(), today.isoformat(), horizon.isoformat()),
+            "SELECT expires_on, COUNT(*) FROM documents WHERE expires_on >= ? AND expires_on < ?"
+            " GROUP BY expires_on",
+            (today.isoformat(), horizon.isoformat()),
         ):
-            per_week[int(week)] = int(n)
+            per_week[(date.fromisoformat(expires_on) - today).days // 7] += int(n)
         reminders = await _one(
             conn,
             "SELECT COUNT(*) FROM reminders_sent WHERE sent_at >= ?",
             (now - 7 * DAY,),
         )
         outcomes = {"answered": 0, "suggested": 0, "declined": 0}
-        daily: dict[str, list[int]] = {}  # answered, declined, suggested
+        daily: dict[date, list[int]] = {}  # answered, declined, suggested
         for day, outcome, n in await _rows(
             conn,
-            "SELECT date(asked_at + ?, 'unixepoch') AS day, outcome, COUNT(*) FROM questions"
+            "SELECT (asked_at + ?) / 86400 AS day, outcome, COUNT(*) FROM questions"
             " WHERE asked_at >= ? AND asked_at <= ? GROUP BY day, outcome",
             (utc_offset, question_since, now),
         ):
             outcomes[str(outcome)] = outcomes.get(str(outcome), 0) + int(n)
-            counts = daily.setdefault(str(day), [0, 0, 0])
+            counts = daily.setdefault(EPOCH + timedelta(days=int(day)), [0, 0, 0])
             if outcome == "answered":
                 counts[0] += int(n)
             elif outcome == "declined":
                 counts[1] += int(n)
             elif outcome == "suggested":
                 counts[2] += int(n)
-        top_declined = [
-            (str(text), int(n))
-            for text, n in await _rows(
-                conn,
-                "SELECT normalise(text) AS q, COUNT(*) AS n FROM questions"
-                " WHERE outcome = 'declined' AND asked_at >= ? AND asked_at <= ?"
-                " GROUP BY q HAVING q != '' ORDER BY n DESC, MIN(asked_at), q LIMIT ?",
-                (question_since, now, TOP_DECLINED),
-            )
-        ]
+        declined = await _rows(
+            conn,
+            "SELECT text, asked_at FROM questions"
+            " WHERE outcome = 'declined' AND asked_at >= ? AND asked_at <= ?",
+            (question_since, now),
+        )
     per_day, suggested = [], []
     for i in range(question_days):
         day = first_day + timedelta(days=i)
-        answered, declined, offered = daily.get(day.isoformat(), (0, 0, 0))
-        per_day.append((day, answered, declined))
+        answered, declined_n, offered = daily.get(day, (0, 0, 0))
+        per_day.append((day, answered, declined_n))
         suggested.append(offered)
     return Stats(
         users=users,
@@ -153,7 +162,7 @@ async def gather_stats(
         expiring_per_week=per_week,
         reminders_sent_7=reminders,
         outcomes=outcomes,
-        top_declined=top_declined,
+        top_declined=_most_declined(declined, TOP_DECLINED),
         questions_per_day=per_day,
         suggested_per_day=suggested,
     )

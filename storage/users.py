@@ -94,7 +94,8 @@ async def mark_blocked(db: Database, user_id: int) -> None:
     async with db.write() as conn:
         await conn.execute("UPDATE users SET blocked = 1 WHERE id = ?", (user_id,))
         await conn.execute(
-            "UPDATE documents SET next_remind_at = NULL, claimed_at = NULL WHERE user_id = ?",
+            "UPDATE documents SET next_remind_at = NULL, claimed_by = NULL, lease_until = NULL"
+            " WHERE user_id = ?",
             (user_id,),
         )
 

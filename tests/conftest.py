@@ -1,13 +1,18 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Generator
 from pathlib import Path
 
 import pytest
 
 from bot.i18n import I18n
 from faq import KnowledgeBase, load_knowledge_base
+from tests.databases import ENGINES, database_on
 from tests.harness import Chat, make_services
+
+# Tests skipped for want of a server say so with one of these words in their reason.
+SERVERS = ("PostgreSQL", "Redis")
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +37,24 @@ async def chat(tmp_path: Path) -> AsyncIterator[Chat]:
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Transient Telegram failures are retried after milliseconds, not the real half second."""
     monkeypatch.setattr("bot.retry.RETRY_BACKOFF", 0.01)
+
+
+@pytest.fixture(params=ENGINES)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh database on each engine (tests/databases.py)."""
+    async with database_on(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """With CI=true a test skipped for want of a PostgreSQL or Redis server fails: CI has both."""
+    report = yield
+    if report.skipped and os.environ.get("CI") == "true" and isinstance(report.longrepr, tuple):
+        reason = str(report.longrepr[2])
+        if any(server in reason for server in SERVERS):
+            report.outcome = "failed"
+            report.longrepr = f"CI=true, so this skip is a failure: {reason}"
+    return report

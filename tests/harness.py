@@ -19,9 +19,17 @@ from faq import KnowledgeBase, load_knowledge_base
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
 
-def make_services(db_path: Path, **env: str) -> Services:
-    """Services whose bot talks to a LocalTelegram of its own (`Chat(services).telegram`)."""
-    settings = load_settings({"DATABASE_PATH": str(db_path), **env})
+def make_services(database: Path | str, **env: str) -> Services:
+    """Services whose bot talks to a LocalTelegram of its own (`Chat(services).telegram`).
+
+    `database`: a SQLite file's path, or a database URL (tests/databases.py).
+    """
+    where = (
+        {"DATABASE_URL": database}
+        if isinstance(database, str)
+        else {"DATABASE_PATH": str(database)}
+    )
+    settings = load_settings({**where, **env})
     bot = create_bot(settings, session=LocalSession(LocalTelegram()))
     return create_services(settings, bot, clock=FrozenClock(START), content=Content(_kb()))
 

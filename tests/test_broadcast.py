@@ -18,13 +18,16 @@ from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser, LocalTelegram
 from handlers.broadcast import parse_send_at
 from storage.broadcasts import (
+    DELIVERY_LEASE,
     Segment,
     audience_size,
     broadcasts_with_status,
     create_broadcast,
     delivery_counts,
     get_broadcast,
+    record_and_claim,
     reschedule,
+    start_sending,
 )
 from storage.database import Database
 from storage.documents import add_document
@@ -66,8 +69,8 @@ def engine_of(chat: Chat) -> BroadcastEngine:
     return chat.services.broadcasts
 
 
-async def operator_chat(tmp_path: Path, **env: str) -> AsyncIterator[Chat]:
-    chat = Chat(make_services(tmp_path / "bot.db", ADMIN_IDS=str(OPERATOR.id), **env))
+async def operator_chat(database_url: str, **env: str) -> AsyncIterator[Chat]:
+    chat = Chat(make_services(database_url, ADMIN_IDS=str(OPERATOR.id), **env))
     await chat.start()
     try:
         yield chat
@@ -76,14 +79,16 @@ async def operator_chat(tmp_path: Path, **env: str) -> AsyncIterator[Chat]:
 
 
 @pytest.fixture
-async def fast(tmp_path: Path) -> AsyncIterator[Chat]:
-    async for chat in operator_chat(tmp_path, ALLOW_PAID_BROADCAST="true", BROADCAST_RATE="1000"):
+async def fast(database_url: str) -> AsyncIterator[Chat]:
+    async for chat in operator_chat(
+        database_url, ALLOW_PAID_BROADCAST="true", BROADCAST_RATE="1000"
+    ):
         yield chat
 
 
 @pytest.fixture
-async def capped(tmp_path: Path) -> AsyncIterator[Chat]:
-    async for chat in operator_chat(tmp_path, BROADCAST_RATE="25"):
+async def capped(database_url: str) -> AsyncIterator[Chat]:
+    async for chat in operator_chat(database_url, BROADCAST_RATE="25"):
         yield chat
 
 
@@ -618,3 +623,34 @@ def test_parse_send_at_understands_day_words_in_every_language() -> None:
         2026, 11, 28, 11, 0, tzinfo=moscow
     )
     assert parse_send_at("someday 10:00", "en", now, moscow) is None
+
+
+async def test_deliveries_a_dead_process_claimed_are_sent_once_their_lease_passes(
+    fast: Chat, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.broadcasts.ELSEWHERE_POLL_SECONDS", 0.05)
+    db, telegram, clock = fast.services.db, fast.telegram, fast.services.clock
+    ids = await seed(db, 30)
+    broadcast_id = await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
+    )
+    assert await start_sending(db, broadcast_id, NOW, START.date())
+    dead = Database(database_url)  # another process, which claims 5 and dies
+    await dead.connect()
+    held = await record_and_claim(dead, broadcast_id, [], 5, NOW)
+    await dead.close()
+    start = len(telegram.calls)
+    run = asyncio.create_task(engine_of(fast).run(broadcast_id))
+    if not db.single_process:  # PostgreSQL: the claims may be a live process's until they expire
+        others = set(ids) - set(held)
+        while not others <= set(copies(telegram.calls[start:])):  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)
+        assert not run.done() and not set(held) & set(copies(telegram.calls[start:]))
+        clock.advance(timedelta(seconds=DELIVERY_LEASE))  # type: ignore[attr-defined]
+    # (SQLite: one process owns the file, so the dead one's claims were taken over at once.)
+    ended = await asyncio.wait_for(run, 30)
+    assert ended is not None and ended.status == "done"
+    sent = copies(telegram.calls[start:])
+    assert set(sent) == set(ids) and set(sent.values()) == {1}
+    assert (ended.total, ended.sent, ended.uncertain) == (len(ids) + 1, len(ids) + 1, len(held))

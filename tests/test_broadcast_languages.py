@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +18,10 @@ RU_CLIENTS = (100_001, 100_003)
 
 
 @pytest.fixture
-async def fast(tmp_path: Path) -> AsyncIterator[Chat]:
-    async for chat in operator_chat(tmp_path, ALLOW_PAID_BROADCAST="true", BROADCAST_RATE="1000"):
+async def fast(database_url: str) -> AsyncIterator[Chat]:
+    async for chat in operator_chat(
+        database_url, ALLOW_PAID_BROADCAST="true", BROADCAST_RATE="1000"
+    ):
         yield chat
 
 

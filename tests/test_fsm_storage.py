@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -21,7 +20,7 @@ from aiogram.types import Message
 from bot.clock import FrozenClock
 from bot.local_api import FakeUser
 from storage.database import Database
-from storage.fsm import SQLiteStorage, delete_fsm_for_user
+from storage.fsm import DatabaseStorage, delete_fsm_for_user
 from tests.harness import Chat, make_services, replies
 
 KEY = StorageKey(bot_id=1, chat_id=10, user_id=10)
@@ -33,16 +32,16 @@ class Renewal(StatesGroup):
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    db = Database(tmp_path / "fsm.db")
+async def db(database_url: str) -> AsyncIterator[Database]:
+    db = Database(database_url)
     await db.connect()
     yield db
     await db.close()
 
 
 @pytest.fixture
-def storage(db: Database) -> SQLiteStorage:
-    return SQLiteStorage(db)
+def storage(db: Database) -> DatabaseStorage:
+    return DatabaseStorage(db)
 
 
 async def rows(db: Database) -> list[tuple[Any, ...]]:
@@ -56,7 +55,7 @@ async def rows(db: Database) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in await cur.fetchall()]
 
 
-async def test_a_key_never_written_has_no_state_and_empty_data(storage: SQLiteStorage) -> None:
+async def test_a_key_never_written_has_no_state_and_empty_data(storage: DatabaseStorage) -> None:
     assert await storage.get_state(KEY) is None
     assert await storage.get_data(KEY) == {}
     assert await storage.get_value(KEY, "city") is None
@@ -64,7 +63,7 @@ async def test_a_key_never_written_has_no_state_and_empty_data(storage: SQLiteSt
 
 
 async def test_state_round_trips_as_state_object_string_or_none(
-    storage: SQLiteStorage, db: Database
+    storage: DatabaseStorage, db: Database
 ) -> None:
     await storage.set_state(KEY, Renewal.city)
     assert await storage.get_state(KEY) == "Renewal:city" == Renewal.city.state
@@ -78,7 +77,7 @@ async def test_state_round_trips_as_state_object_string_or_none(
     assert await rows(db) == []
 
 
-async def test_data_round_trips_and_reads_are_copies(storage: SQLiteStorage) -> None:
+async def test_data_round_trips_and_reads_are_copies(storage: DatabaseStorage) -> None:
     data: dict[str, Any] = {
         "city": "Санкт-Петербург",
         "arrival": "2026-11-21",
@@ -101,7 +100,7 @@ async def test_data_round_trips_and_reads_are_copies(storage: SQLiteStorage) -> 
     assert again is not got
 
 
-async def test_update_data_merges_like_dict_update(storage: SQLiteStorage) -> None:
+async def test_update_data_merges_like_dict_update(storage: DatabaseStorage) -> None:
     await storage.set_data(KEY, {"city": "Kazan", "days": 90})
     merged = await storage.update_data(KEY, {"days": 180, "arrival": "2026-11-21"})
     assert merged == {"city": "Kazan", "days": 180, "arrival": "2026-11-21"}
@@ -110,13 +109,13 @@ async def test_update_data_merges_like_dict_update(storage: SQLiteStorage) -> No
     assert (await storage.get_data(KEY))["city"] == "Kazan"
 
 
-async def test_concurrent_update_data_loses_no_keys(storage: SQLiteStorage) -> None:
+async def test_concurrent_update_data_loses_no_keys(storage: DatabaseStorage) -> None:
     await asyncio.gather(*(storage.update_data(KEY, {f"k{i}": i}) for i in range(20)))
     assert await storage.get_data(KEY) == {f"k{i}": i for i in range(20)}
 
 
 async def test_keys_isolate_bots_chats_users_threads_connections_and_destinies(
-    storage: SQLiteStorage, db: Database
+    storage: DatabaseStorage, db: Database
 ) -> None:
     keys = [
         KEY,
@@ -142,7 +141,7 @@ async def test_keys_isolate_bots_chats_users_threads_connections_and_destinies(
 
 
 async def test_missing_thread_and_connection_are_stored_as_zero_and_empty(
-    storage: SQLiteStorage, db: Database
+    storage: DatabaseStorage, db: Database
 ) -> None:
     await storage.set_state(KEY, Renewal.city)
     await storage.set_state(StorageKey(1, 10, 10, thread_id=None), Renewal.arrival)  # same key
@@ -150,7 +149,7 @@ async def test_missing_thread_and_connection_are_stored_as_zero_and_empty(
 
 
 async def test_clearing_removes_the_row_only_when_state_and_data_are_both_empty(
-    storage: SQLiteStorage, db: Database
+    storage: DatabaseStorage, db: Database
 ) -> None:
     state = FSMContext(storage, KEY)
     await state.set_state(Renewal.city)
@@ -183,7 +182,7 @@ async def test_clearing_removes_the_row_only_when_state_and_data_are_both_empty(
     ],
 )
 async def test_data_that_is_not_plain_json_is_refused_at_set_time(
-    storage: SQLiteStorage, bad: dict[Any, Any], culprit: str
+    storage: DatabaseStorage, bad: dict[Any, Any], culprit: str
 ) -> None:
     await storage.set_data(KEY, {"city": "Kazan"})
     with pytest.raises(TypeError, match=f"FSM data must be JSON: {culprit}"):
@@ -194,7 +193,7 @@ async def test_data_that_is_not_plain_json_is_refused_at_set_time(
 
 
 async def test_data_that_is_not_a_dict_is_refused_like_aiogram_storages_do(
-    storage: SQLiteStorage,
+    storage: DatabaseStorage,
 ) -> None:
     with pytest.raises(DataNotDictLikeError):
         await storage.set_data(KEY, MappingProxyType({"city": "Kazan"}))
@@ -202,25 +201,42 @@ async def test_data_that_is_not_a_dict_is_refused_like_aiogram_storages_do(
         await storage.set_data(KEY, [("city", "Kazan")])  # type: ignore[arg-type]
 
 
-async def test_state_and_data_survive_a_new_database_object_on_the_same_file(
-    tmp_path: Path,
+async def test_state_and_data_survive_a_new_database_object_on_the_same_database(
+    database_url: str,
 ) -> None:
-    path = tmp_path / "restart.db"
+    path = database_url
     first = Database(path)
     await first.connect()
-    await SQLiteStorage(first).set_state(KEY, Renewal.arrival)
-    await SQLiteStorage(first).set_data(KEY, {"city": "Kazan", "arrival": "2026-11-21"})
+    await DatabaseStorage(first).set_state(KEY, Renewal.arrival)
+    await DatabaseStorage(first).set_data(KEY, {"city": "Kazan", "arrival": "2026-11-21"})
     await first.close()
 
     second = Database(path)
     await second.connect()
-    storage = SQLiteStorage(second)
+    storage = DatabaseStorage(second)
     assert await storage.get_state(KEY) == Renewal.arrival.state
     assert await storage.get_data(KEY) == {"city": "Kazan", "arrival": "2026-11-21"}
     await second.close()
 
 
-async def test_close_leaves_the_shared_database_open(storage: SQLiteStorage, db: Database) -> None:
+async def test_two_processes_updating_the_same_key_lose_no_keys(
+    storage: DatabaseStorage, database_url: str
+) -> None:
+    other = Database(database_url)  # another process's connection
+    await other.connect()
+    try:
+        elsewhere = DatabaseStorage(other)
+        await asyncio.gather(
+            *((storage if i % 2 else elsewhere).update_data(KEY, {f"k{i}": i}) for i in range(20))
+        )
+        assert await elsewhere.get_data(KEY) == {f"k{i}": i for i in range(20)}
+    finally:
+        await other.close()
+
+
+async def test_close_leaves_the_shared_database_open(
+    storage: DatabaseStorage, db: Database
+) -> None:
     await storage.close()
     await storage.set_state(KEY, Renewal.city)
     assert await storage.get_state(KEY) == Renewal.city.state
@@ -228,7 +244,7 @@ async def test_close_leaves_the_shared_database_open(storage: SQLiteStorage, db:
 
 async def test_updated_at_comes_from_the_now_function_when_given_one(db: Database) -> None:
     clock = FrozenClock(datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
-    storage = SQLiteStorage(db, now=lambda: clock.now().timestamp())
+    storage = DatabaseStorage(db, now=lambda: clock.now().timestamp())
     await storage.set_state(KEY, Renewal.city)
     clock.advance(timedelta(minutes=5))
     await storage.update_data(KEY, {"city": "Kazan"})
@@ -238,7 +254,7 @@ async def test_updated_at_comes_from_the_now_function_when_given_one(db: Databas
 
 
 async def test_delete_fsm_for_user_removes_all_their_rows_and_nobody_elses(
-    storage: SQLiteStorage, db: Database
+    storage: DatabaseStorage, db: Database
 ) -> None:
     await storage.set_state(StorageKey(1, 10, 10), Renewal.city)
     await storage.set_data(StorageKey(1, -100, 10, thread_id=7), {"city": "Kazan"})
@@ -258,8 +274,8 @@ async def test_delete_fsm_for_user_removes_all_their_rows_and_nobody_elses(
 ANN = FakeUser(id=10, first_name="Ann", language_code="en")
 
 
-def wizard_chat(db_path: Path) -> Chat:
-    chat = Chat(make_services(db_path, AGENCY_CONTACT="agency@example.com"))
+def wizard_chat(database_url: str) -> Chat:
+    chat = Chat(make_services(database_url, AGENCY_CONTACT="agency@example.com"))
     add_wizard(chat.dp)
     return chat
 
@@ -280,8 +296,8 @@ def add_wizard(dp: Dispatcher) -> None:
         await message.answer(f"{data['kind']} in {data['city']} since {data['asked_on']}")
 
 
-async def test_a_wizard_started_before_a_restart_carries_on_after_it(tmp_path: Path) -> None:
-    db_path = tmp_path / "bot.db"
+async def test_a_wizard_started_before_a_restart_carries_on_after_it(database_url: str) -> None:
+    db_path = database_url
     before = wizard_chat(db_path)
     await before.start()
     [question] = replies(await before.say(ANN, "/renew"))

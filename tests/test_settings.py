@@ -123,3 +123,22 @@ def test_retention_operators_language_and_log_file() -> None:
     ):
         with pytest.raises(SettingsError, match=name):
             load_settings({name: value})
+
+
+def test_database_url_wins_over_database_path_and_hides_its_password() -> None:
+    assert load_settings({}).database_url == "sqlite:///data/renewal-bot.db"
+    s = load_settings({"DATABASE_PATH": "/tmp/x.db", "DATABASE_URL": "sqlite:////srv/bot.db"})
+    assert (s.database_path, s.database_url) == (Path("/srv/bot.db"), "sqlite:////srv/bot.db")
+    url = "postgresql://bot:s3cret@db.example:5432/renewal"
+    s = load_settings({"DATABASE_PATH": "/tmp/x.db", "DATABASE_URL": url})
+    assert s.database_url == url
+    assert "s3cret" not in repr(s) and "db.example" in repr(s)
+
+
+@pytest.mark.parametrize("url", ["mysql://h/db", "sqlite://relative.db", "postgresql:///nohost"])
+def test_a_database_url_of_another_kind_is_refused_without_its_password(url: str) -> None:
+    with pytest.raises(SettingsError, match=r"DATABASE_URL=.* must be sqlite:///"):
+        load_settings({"DATABASE_URL": url})
+    with pytest.raises(SettingsError) as refused:
+        load_settings({"DATABASE_URL": "mysql://bot:s3cret@h/db"})
+    assert "s3cret" not in str(refused.value)

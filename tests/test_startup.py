@@ -117,3 +117,12 @@ async def test_an_unreachable_telegram_is_waited_for_in_short_lines(tmp_path: Pa
     assert TEST_TOKEN not in process.log and "Traceback" not in process.log
     waiting = [line for line in process.log.splitlines() if "cannot be reached" in line]
     assert all(len(line) < 200 for line in waiting), waiting
+
+
+async def test_an_unreachable_postgresql_is_one_line_without_its_password(tmp_path: Path) -> None:
+    url = "postgresql://bot:s3cret@127.0.0.1:9/renewal"  # port 9: nothing listens there
+    line = await fails_in_one_line(bot(tmp_path, DATABASE_URL=url))
+    assert line.startswith(
+        "renewal-bot: cannot open the database 'postgresql://bot:***@127.0.0.1:9/renewal': "
+    )
+    assert "s3cret" not in line

@@ -1,0 +1,99 @@
+"""The SQLite engine: one aiosqlite connection, WAL, foreign keys, `PRAGMA user_version`.
+
+Handlers run concurrently on the one connection, so `read()` and `write()` take turns: a statement
+never runs while another task's transaction is half done. One process owns the file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from storage.migrate import to_apply
+
+log = logging.getLogger(__name__)
+
+
+class SQLiteEngine:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: aiosqlite.Connection | None = None
+        self._turn = asyncio.Lock()
+
+    @property
+    def conn(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("database is not connected")
+        return self._conn
+
+    async def connect(self, known: list[tuple[int, Path]]) -> None:
+        if self._conn is not None:
+            return
+        if str(self.path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        pending = aiosqlite.connect(self.path)
+        try:
+            conn = await pending
+        except BaseException:
+            # aiosqlite stops its worker thread without waiting: unwaited, the thread outlives
+            # the event loop and prints a traceback at exit.
+            await asyncio.to_thread(pending._thread.join, 5)
+            raise
+        conn.row_factory = aiosqlite.Row
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            await self._migrate(conn, known)
+        except BaseException:
+            await conn.close()
+            raise
+        self._conn = conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._turn:
+            yield self.conn
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._turn:
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.rollback()
+                raise
+            await self.conn.commit()
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            await self._conn.close()
+            self._conn = None
+
+    async def schema_version(self) -> int:
+        async with self.read() as conn:
+            return await _user_version(conn)
+
+    async def _migrate(self, conn: aiosqlite.Connection, known: list[tuple[int, Path]]) -> None:
+        for version, path in to_apply(await _user_version(conn), known, str(self.path)):
+            log.info("applying migration %s", path.name)
+            script = path.read_text(encoding="utf-8")
+            try:
+                await conn.executescript(
+                    f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+                )
+            except Exception:
+                await conn.rollback()
+                raise
+
+
+async def _user_version(conn: aiosqlite.Connection) -> int:
+    async with conn.execute("PRAGMA user_version") as cur:
+        row = await cur.fetchone()
+    return int(row[0]) if row else 0
