@@ -16,6 +16,7 @@ from bot.i18n import Translator
 from bot.settings import Settings
 from handlers.common import show
 from storage.database import Database
+from storage.fsm import ForgetsUsers
 from storage.privacy import export_user, forget_user
 from storage.users import User
 
@@ -60,4 +61,6 @@ async def forget(
         return
     await state.clear()
     await forget_user(db, callback.from_user.id)
+    if isinstance(state.storage, ForgetsUsers):  # the forms kept outside the database (Redis)
+        await state.storage.forget_user(callback.from_user.id)
     await show(callback, bot, t("forget-done"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State
@@ -52,7 +52,8 @@ def _state(state: StateType) -> str | None:
     return None if state is None else str(state)
 
 
-def _dump(data: Mapping[str, Any]) -> str:
+def fsm_json(data: Mapping[str, Any]) -> str:
+    """FSM data as JSON text, refused unless it reads back the same (every FSM storage uses it)."""
     if not isinstance(data, dict):
         # The same check and error as aiogram's MemoryStorage and RedisStorage.
         msg = f"Data must be a dict or dict-like object, got {type(data).__name__}"
@@ -78,6 +79,13 @@ def _culprit(data: dict[Any, Any]) -> str:
             pass
         return f"{k!r} is a {type(v).__name__} (store dates as ISO strings, tuples as lists)"
     return "a value"
+
+
+@runtime_checkable
+class ForgetsUsers(Protocol):
+    """An FSM storage that can delete every form of one user, in every chat (for /forget)."""
+
+    async def forget_user(self, user_id: int) -> int: ...
 
 
 class SQLiteStorage(BaseStorage):
@@ -107,7 +115,7 @@ class SQLiteStorage(BaseStorage):
         return next((row[0] for row in rows), None)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        text = _dump(data)
+        text = fsm_json(data)
         async with self.db.write() as conn:
             await self._put(conn, key, "data", text)
 
@@ -119,9 +127,12 @@ class SQLiteStorage(BaseStorage):
         async with self.db.write() as conn:
             current = await self._data(conn, key)
             current.update(data)
-            text = _dump(current)
+            text = fsm_json(current)
             await self._put(conn, key, "data", text)
         return json.loads(text)
+
+    async def forget_user(self, user_id: int) -> int:
+        return await delete_fsm_for_user(self.db, user_id)
 
     async def close(self) -> None:
         """Nothing to do: the Database is shared and closed by the dispatcher's shutdown hook.

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -32,3 +33,23 @@ async def chat(tmp_path: Path) -> AsyncIterator[Chat]:
 def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Transient Telegram failures are retried after milliseconds, not the real half second."""
     monkeypatch.setattr("bot.retry.RETRY_BACKOFF", 0.01)
+
+
+REDIS_NEEDED = (
+    "REDIS_URL is not set: the Redis tests need a server, e.g. `redis-server --port 6390 "
+    "--save '' --daemonize yes` and REDIS_URL=redis://127.0.0.1:6390/0 (keys are namespaced, "
+    "nothing is flushed)"
+)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`requires_redis` tests skip without REDIS_URL, and fail instead when CI=true."""
+    if item.get_closest_marker("requires_redis") and not os.environ.get("REDIS_URL"):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{REDIS_NEEDED}; with CI=true a skipped Redis test is a failure")
+        pytest.skip(REDIS_NEEDED)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return os.environ["REDIS_URL"]
