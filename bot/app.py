@@ -208,6 +208,13 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
     return on_startup, on_shutdown
 
 
+def used_update_types() -> list[str]:
+    """The update types the handlers take (for setWebhook), without building any service."""
+    dp = Dispatcher()
+    dp.include_routers(*(_detached(r) for r in handlers.routers()))
+    return dp.resolve_used_update_types()
+
+
 def create_dispatcher(
     services: Services, *, throttle: bool = True, run_jobs: bool = True
 ) -> Dispatcher:
