@@ -27,10 +27,17 @@ LONGEST_WAIT = 60.0
 
 
 class Supervisor:
-    def __init__(self, count: int, command: list[str] | None = None) -> None:
+    def __init__(
+        self, count: int, command: list[str] | None = None, env: dict[str, str] | None = None
+    ) -> None:
         self.count = count
         self.command = command or WORKER_COMMAND
+        self.env = env  # None: the workers inherit this process's environment
+        self.pids: dict[int, int] = {}
         self._stopping = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stopping.set()
 
     async def run(self) -> int:
         loop = asyncio.get_running_loop()
@@ -45,14 +52,15 @@ class Supervisor:
 
     def _on_signal(self, sig: signal.Signals) -> None:
         log.warning("received %s: stopping the %s workers", sig.name, self.count)
-        self._stopping.set()
+        self.stop()
 
     async def _keep(self, number: int) -> int:
         """Runs worker `number` until the stop, starting it again when it dies; its last status."""
         wait = FIRST_WAIT
         while True:
             started = time.monotonic()
-            worker = await asyncio.create_subprocess_exec(*self.command)
+            worker = await asyncio.create_subprocess_exec(*self.command, env=self.env)
+            self.pids[number] = worker.pid
             log.info("worker %s started (pid %s)", number, worker.pid)
             code = await self._until_exit_or_stop(worker)
             if self._stopping.is_set():

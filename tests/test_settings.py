@@ -195,3 +195,23 @@ def test_several_workers_on_sqlite_are_refused_in_one_line(tmp_path: Path) -> No
     [line] = result.stderr.strip().splitlines()
     assert "WORKERS=2 needs a PostgreSQL DATABASE_URL" in line and "SQLite" in line
     assert not (tmp_path / "data").exists()  # refused before anything was opened
+
+
+def test_an_unreachable_redis_stops_the_bot_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env={
+            "PYTHONPATH": str(REPO),
+            "PATH": "/usr/bin:/bin",
+            "BOT_TOKEN": "123:abc",
+            "REDIS_URL": "redis://:hunter2@127.0.0.1:1/0",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]  # after the log of opening the database
+    assert last == "renewal-bot: cannot reach Redis at REDIS_URL: ConnectionError"
+    assert "hunter2" not in result.stderr and "Traceback" not in result.stderr

@@ -4,6 +4,9 @@ way Telegram does (tests/fake_telegram_server.py)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -14,7 +17,9 @@ import pytest
 
 from bot.i18n import I18n
 from bot.local_api import FakeUser
+from bot.workers import Supervisor
 from faq.model import KnowledgeBase
+from storage.redis_fsm import connect_redis
 from tests.bot_process import BOT_COMMAND, BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
 
@@ -50,7 +55,9 @@ class Worker:
 
 
 @pytest.fixture
-async def webhook_bot(tmp_path: Path) -> AsyncIterator[Worker]:
+async def webhook_bot(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Worker]:
+    """The bot in webhook mode; `{"redis": True}` as the fixture's parameter adds REDIS_URL."""
+    redis = getattr(request, "param", {}).get("redis", False)
     async with FakeTelegramServer() as server:
         port = free_port()
         process = BotProcess(
@@ -62,6 +69,7 @@ async def webhook_bot(tmp_path: Path) -> AsyncIterator[Worker]:
                 "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
                 "WEBHOOK_SECRET": SECRET,
                 "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+                **({"REDIS_URL": os.environ["REDIS_URL"]} if redis else {}),
             },
             tmp_path / "bot.log",
             BOT_COMMAND,
@@ -84,10 +92,17 @@ def answers_to(worker: Worker, user: FakeUser) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize(
+    "webhook_bot",
+    [{}, pytest.param({"redis": True}, marks=pytest.mark.requires_redis, id="redis")],
+    indirect=True,
+)
 async def test_a_question_posted_to_the_webhook_is_answered(
     webhook_bot: Worker, kb: KnowledgeBase
 ) -> None:
-    user = FakeUser(id=501, first_name="Ann", language_code="en")
+    user = FakeUser(
+        id=int(time.time() * 1000) % 10**9 + 10**9, first_name="Ann", language_code="en"
+    )
     webhook_bot.telegram.send_text(user, QUESTION)
     answer = await webhook_bot.telegram.wait_for(
         lambda c: c.method == "sendMessage" and c.chat_id == user.id, timeout=30
@@ -100,6 +115,17 @@ async def test_a_question_posted_to_the_webhook_is_answered(
     assert webhook_bot.server.polls == 0  # no getUpdates while the webhook is set
     assert [d.status for d in webhook_bot.server.deliveries] == [200]
     assert SECRET not in webhook_bot.process.log
+    if "REDIS_URL" in webhook_bot.process.env:  # the renewal form's step is kept in Redis
+        before = len(webhook_bot.telegram.calls)
+        webhook_bot.telegram.send_text(user, "/renew")
+        await webhook_bot.telegram.wait_for(
+            lambda c: c.method == "sendMessage" and c.chat_id == user.id, after=before, timeout=30
+        )
+        redis = connect_redis(webhook_bot.process.env["REDIS_URL"])
+        try:
+            assert [k async for k in redis.scan_iter(match=f"fsm:u{user.id}:*:state")]
+        finally:
+            await redis.aclose(close_connection_pool=True)
 
 
 @pytest.mark.parametrize("header", [None, "wrong-secret"])
@@ -145,3 +171,80 @@ async def test_sigterm_finishes_the_updates_under_way(webhook_bot: Worker, i18n:
     assert len(answers_to(webhook_bot, user)) == 8 + 1
     assert "waiting for" in webhook_bot.process.log
     assert "did not finish" not in webhook_bot.process.log
+
+
+def listening_pids(port: int, pids: list[int]) -> set[int]:
+    """Which of `pids` hold a socket listening on 127.0.0.1:`port` (read from /proc)."""
+    listening = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":
+            listening.add(f"socket:[{fields[9]}]")
+    owners = set()
+    for pid in pids:
+        try:
+            fds = list(Path(f"/proc/{pid}/fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(fd) in listening:
+                    owners.add(pid)
+            except OSError:
+                continue
+    return owners
+
+
+async def test_two_workers_share_one_port_and_a_dead_one_is_started_again(tmp_path: Path) -> None:
+    """The supervisor of WORKERS=N with two real workers. They run on SQLite here, which the
+    settings refuse for WORKERS=2 (the workers are told WORKERS=1), and the test registers the
+    webhook as the parent would: neither worker registers it."""
+    async with FakeTelegramServer() as server:
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/webhook"
+        server.telegram.webhook = {"url": url, "secret_token": SECRET, "max_connections": 40}
+        env = {
+            **{k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "PYTHONPATH")},
+            "BOT_TOKEN": TEST_TOKEN,
+            "TELEGRAM_API_URL": server.url,
+            "DATABASE_PATH": str(tmp_path / "bot.db"),
+            "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
+            "WEBHOOK_SECRET": SECRET,
+            "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+        }
+        supervisor = Supervisor(2, env=env)
+        running = asyncio.create_task(supervisor.run())
+
+        async def both_listening(timeout: float = 120.0) -> set[int]:
+            deadline = time.monotonic() + timeout
+            while len(pids := listening_pids(port, list(supervisor.pids.values()))) < 2:
+                assert time.monotonic() < deadline and not running.done(), "workers not up"
+                await asyncio.sleep(0.2)
+            return pids
+
+        async def all_answered(users: list[FakeUser]) -> None:
+            for user in users:
+                server.telegram.send_text(user, QUESTION)
+            for user in users:
+                await server.telegram.wait_for(
+                    lambda c, u=user: c.method == "sendMessage" and c.chat_id == u.id, timeout=60
+                )
+
+        try:
+            first = await both_listening()
+            await all_answered([FakeUser(id=600 + n, first_name="A") for n in range(10)])
+
+            os.kill(supervisor.pids[1], signal.SIGKILL)
+            await all_answered([FakeUser(id=700 + n, first_name="B") for n in range(5)])
+            second = await both_listening()
+            assert len(first & second) == 1  # the other worker was untouched
+            await all_answered([FakeUser(id=800 + n, first_name="C") for n in range(5)])
+
+            supervisor.stop()
+            assert await asyncio.wait_for(running, 30) == 0
+            assert [c for c in server.telegram.calls if c.method == "setWebhook"] == []
+        finally:
+            supervisor.stop()
+            for pid in supervisor.pids.values():
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
