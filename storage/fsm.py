@@ -82,8 +82,12 @@ def _culprit(data: dict[Any, Any]) -> str:
 
 
 @runtime_checkable
-class ForgetsUsers(Protocol):
-    """An FSM storage that can delete every form of one user, in every chat (for /forget)."""
+class FormsOutsideTheDatabase(Protocol):
+    """An FSM storage other than the database's (Redis): /export and /forget ask it too."""
+
+    async def forms_of(self, user_id: int) -> list[dict[str, Any]]:
+        """The user's forms in every chat, shaped like the database export's rows."""
+        ...
 
     async def forget_user(self, user_id: int) -> int: ...
 
@@ -130,9 +134,6 @@ class SQLiteStorage(BaseStorage):
             text = fsm_json(current)
             await self._put(conn, key, "data", text)
         return json.loads(text)
-
-    async def forget_user(self, user_id: int) -> int:
-        return await delete_fsm_for_user(self.db, user_id)
 
     async def close(self) -> None:
         """Nothing to do: the Database is shared and closed by the dispatcher's shutdown hook.

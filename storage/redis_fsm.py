@@ -66,6 +66,21 @@ class RedisFSMStorage(RedisStorage):
         lock = {"timeout": LOCK_SECONDS, "sleep": LOCK_POLL_SECONDS}
         return RedisEventIsolation(self.redis, self.keys, lock_kwargs=lock, **kwargs)
 
+    async def forms_of(self, user_id: int) -> list[dict[str, Any]]:
+        forms: dict[tuple[str, ...], dict[str, Any]] = {}
+        async for key in self.redis.scan_iter(match=self.keys.user_pattern(user_id)):
+            *where, part = key.decode().split(":")
+            if part not in ("state", "data"):
+                continue
+            _, _, _, chat, thread, _, destiny = where
+            form = forms.setdefault(
+                tuple(where),
+                {"chat_id": int(chat[1:]), "thread_id": int(thread[1:]), "destiny": destiny},
+            )
+            value = await self.redis.get(key)
+            form[part] = value.decode() if value is not None else None
+        return sorted(forms.values(), key=lambda f: (f["chat_id"], f["thread_id"], f["destiny"]))
+
     async def forget_user(self, user_id: int) -> int:
         """Deletes the user's state and data in every chat; returns how many keys went.
 

@@ -7,6 +7,7 @@ Redis stand for two worker processes.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -240,7 +241,7 @@ async def test_the_redis_flood_brake_delays_then_answers_every_message(
     assert time.monotonic() - started >= 3 * 0.1 * 0.9
 
 
-async def test_a_renewal_form_lives_in_redis_and_forget_deletes_it(
+async def test_a_renewal_form_lives_in_redis_and_export_and_forget_find_it(
     redis_url: str, tmp_path: Path, i18n: I18n
 ) -> None:
     chat = Chat(make_services(tmp_path / "bot.db", REDIS_URL=redis_url))
@@ -252,6 +253,12 @@ async def test_a_renewal_form_lives_in_redis_and_forget_deletes_it(
         assert redis is not None
         pattern = f"fsm:u{user.id}:*"
         assert [k async for k in redis.scan_iter(match=pattern)]  # the wizard's step is there
+        calls = await chat.say(user, "/export")
+        [document] = [c for c in calls if c.method == "sendDocument"]
+        exported = json.loads(document.params["document"]["content"])
+        [form] = exported["conversation_state"]
+        assert (form["chat_id"], form["thread_id"], form["destiny"]) == (user.id, 0, "default")
+        assert form["state"].startswith("RenewWizard:")
         await chat.say(user, "/forget")
         await chat.press(user, i18n.translator("en")("forget-btn-yes"))
         assert [k async for k in redis.scan_iter(match=pattern)] == []
