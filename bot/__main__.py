@@ -52,7 +52,8 @@ async def run_webhook(settings: Settings, *, worker: bool = False) -> None:
         await reach_telegram(bot)
         if not worker:
             await register_webhook(bot, settings.webhook, dp.resolve_used_update_types())
-        await WebhookServer(dp, bot, settings.webhook, shared_port=worker).run()
+        inbox = None if worker else services.db  # polling's leftovers, one process only
+        await WebhookServer(dp, bot, settings.webhook, shared_port=worker, inbox=inbox).run()
     finally:
         await services.db.close()
 

@@ -14,7 +14,9 @@ not hold one of Telegram's connections and stall everyone else).
   then the HTTP session is closed.
 
 Unlike polling's inbox, an update is Telegram's no longer once answered 200: a crash (`kill -9`)
-loses the updates being handled at that instant. A stop loses none.
+loses the updates being handled at that instant. A stop loses none. Updates that polling kept in
+its inbox but had not handled when it last stopped are handled at start-up (given `inbox`, the
+single process's database), so switching from polling to a webhook loses nothing either.
 """
 
 from __future__ import annotations
@@ -27,12 +29,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import TelegramObject
+from aiogram.methods import TelegramMethod
+from aiogram.types import TelegramObject, Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.settings import Webhook
 from bot.startup import StartupError
+from storage.database import Database
+from storage.inbox import mark_handled, pending_updates
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +93,9 @@ class WebhookServer:
         concurrency: int = 10,
         backlog: int = 500,
         grace: float = 12.0,
+        inbox: Database | None = None,
     ) -> None:
-        self.dp, self.bot, self.webhook = dp, bot, webhook
+        self.dp, self.bot, self.webhook, self.inbox = dp, bot, webhook, inbox
         self.shared_port, self.backlog, self.grace = shared_port, backlog, grace
         self._places = asyncio.Semaphore(concurrency)
         self._stop = asyncio.Event()
@@ -114,6 +120,7 @@ class WebhookServer:
             await self.dp.emit_startup(bot=self.bot, **data)
             try:
                 await runner.setup()
+                await self._handle_leftovers(handler.under_way)
                 site = await self._listen(runner)
                 await self._stop.wait()
                 handler.accepting = False
@@ -137,6 +144,28 @@ class WebhookServer:
             raise StartupError(f"cannot listen on WEBHOOK_LISTEN={host}:{port}: {reason}") from None
         log.info("taking updates at %s:%s%s", host, port, self.webhook.path)
         return site
+
+    async def _handle_leftovers(self, under_way: set[asyncio.Task[Any]]) -> None:
+        if self.inbox is None:
+            return
+        leftovers = await pending_updates(self.inbox)
+        if leftovers:
+            log.warning("%s update(s) not handled at the last stop: handling them", len(leftovers))
+        for update_id, payload in leftovers:
+            task = asyncio.create_task(self._handle_leftover(update_id, payload))
+            under_way.add(task)
+            task.add_done_callback(under_way.discard)
+
+    async def _handle_leftover(self, update_id: int, payload: str) -> None:
+        assert self.inbox is not None
+        try:
+            update = Update.model_validate_json(payload, context={"bot": self.bot})
+            response = await self.dp.feed_update(self.bot, update)
+            if isinstance(response, TelegramMethod):
+                await self.bot(response)
+        except Exception:
+            log.exception("update %s failed", update_id)
+        await mark_handled(self.inbox, update_id, int(time.time()))
 
     def _on_signal(self, sig: signal.Signals) -> None:
         log.warning("received %s: finishing the updates under way", sig.name)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import signal
 import socket
+import sqlite3
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,6 +21,8 @@ from bot.i18n import I18n
 from bot.local_api import FakeUser
 from bot.workers import Supervisor
 from faq.model import KnowledgeBase
+from storage.database import Database
+from storage.inbox import receive_updates
 from storage.redis_fsm import connect_redis
 from tests.bot_process import BOT_COMMAND, BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
@@ -54,10 +58,33 @@ class Worker:
             return
 
 
+LEFTOVER = FakeUser(id=504, first_name="Lee", language_code="en")
+
+
+async def keep_a_leftover(db_path: Path) -> None:
+    """An update polling kept in its inbox but did not handle before it stopped."""
+    db = Database(db_path)
+    await db.connect()
+    update = {
+        "update_id": 999_999,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": {"id": LEFTOVER.id, "type": "private"},
+            "from": LEFTOVER.as_dict(),
+            "text": QUESTION,
+        },
+    }
+    await receive_updates(db, [(999_999, json.dumps(update))], int(time.time()))
+    await db.close()
+
+
 @pytest.fixture
 async def webhook_bot(tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[Worker]:
-    """The bot in webhook mode; `{"redis": True}` as the fixture's parameter adds REDIS_URL."""
+    """The bot in webhook mode; `{"redis": True}` as the fixture's parameter adds REDIS_URL.
+    Its database holds one update left unhandled by polling (`LEFTOVER`'s question)."""
     redis = getattr(request, "param", {}).get("redis", False)
+    await keep_a_leftover(tmp_path / "bot.db")
     async with FakeTelegramServer() as server:
         port = free_port()
         process = BotProcess(
@@ -115,6 +142,10 @@ async def test_a_question_posted_to_the_webhook_is_answered(
     assert webhook_bot.server.polls == 0  # no getUpdates while the webhook is set
     assert [d.status for d in webhook_bot.server.deliveries] == [200]
     assert SECRET not in webhook_bot.process.log
+    leftover = await webhook_bot.telegram.wait_for(
+        lambda c: c.method == "sendMessage" and c.chat_id == LEFTOVER.id, timeout=30
+    )
+    assert kb.topics["registration-deadline"].text("en").title in leftover.text
     if "REDIS_URL" in webhook_bot.process.env:  # the renewal form's step is kept in Redis
         before = len(webhook_bot.telegram.calls)
         webhook_bot.telegram.send_text(user, "/renew")
@@ -171,6 +202,9 @@ async def test_sigterm_finishes_the_updates_under_way(webhook_bot: Worker, i18n:
     assert len(answers_to(webhook_bot, user)) == 8 + 1
     assert "waiting for" in webhook_bot.process.log
     assert "did not finish" not in webhook_bot.process.log
+    with contextlib.closing(sqlite3.connect(webhook_bot.process.env["DATABASE_PATH"])) as db:
+        rows = db.execute("SELECT update_id, handled_at IS NOT NULL FROM inbox").fetchall()
+    assert rows == [(999_999, 1)]  # polling's leftover was handled and marked so
 
 
 def listening_pids(port: int, pids: list[int]) -> set[int]:
