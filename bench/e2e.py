@@ -1,8 +1,13 @@
 """Start-up time, answered updates per second and memory of the whole bot process, through the
-fake API.
+fake API, side by side with a bare aiogram echo bot (bench/bare_bot.py) on the same fake API.
 
-Run from the repository root: .venv/bin/python bench/e2e.py [--users 1000] [--messages 4]
-Prints its figures and ends with one JSON line (startup_s, updates_per_s, rss_mib_...).
+Run from the repository root: .venv/bin/python bench/e2e.py [--users 1000] [--messages 4] [--runs 3]
+Prints its figures and ends with one JSON line (startup_s, updates_per_s, rss_mib_..., the bare
+bot's figures and the ratios, each as [min, max] over the runs).
+
+The two processes take turns, run after run, so a noisy machine slows both alike: the targets
+are ratios (start-up at most 1.25 times the bare bot's, answers per second at least half its
+echoes per second).
 
 Memory is the bot process's resident set (VmRSS) after start-up, after the answers, and after
 as many answers again: what stays the same from the second round on is a working set (matcher
@@ -61,7 +66,11 @@ async def answer_round(telegram: LocalTelegram, people: list[FakeUser], per_user
     return time.perf_counter() - begin
 
 
-async def measure(users: int, per_user: int) -> dict[str, float]:
+BOT = [sys.executable, "-m", "bot"]
+BARE_BOT = [sys.executable, str(Path(__file__).with_name("bare_bot.py"))]
+
+
+async def measure(users: int, per_user: int, command: list[str] = BOT) -> dict[str, float]:
     async with FakeTelegramServer() as server:
         telegram = server.telegram
         with tempfile.TemporaryDirectory() as tmp:
@@ -71,8 +80,7 @@ async def measure(users: int, per_user: int) -> dict[str, float]:
                 "DATABASE_PATH": str(Path(tmp) / "bench.db"),
                 "LOG_LEVEL": "WARNING",
             }
-            process = BotProcess(env, Path(tmp) / "bot.log")
-            process.command = [sys.executable, "-m", "bot"]
+            process = BotProcess(env, Path(tmp) / "bot.log", command)
             started = time.perf_counter()
             process.start()
             while server.polls == 0:
@@ -105,27 +113,69 @@ async def measure(users: int, per_user: int) -> dict[str, float]:
     }
 
 
+def spread(runs: list[dict[str, float]], key: str) -> list[float]:
+    values = [run[key] for run in runs]
+    return [min(values), max(values)]
+
+
+async def side_by_side(users: int, per_user: int, runs: int) -> dict[str, object]:
+    ours: list[dict[str, float]] = []
+    bare: list[dict[str, float]] = []
+    for _ in range(runs):
+        bare.append(await measure(users, per_user, BARE_BOT))
+        ours.append(await measure(users, per_user, BOT))
+    startup_ratio = [o["startup_s"] / b["startup_s"] for o, b in zip(ours, bare, strict=True)]
+    speed_ratio = [o["updates_per_s"] / b["updates_per_s"] for o, b in zip(ours, bare, strict=True)]
+    figures: dict[str, object] = {
+        key: spread(ours, key)
+        for key in (
+            "startup_s",
+            "updates_per_s",
+            "fake_api_cpu_share",
+            "rss_mib_started",
+            "rss_mib_answered",
+            "rss_mib_answered_twice",
+        )
+    }
+    figures["updates"] = users * per_user
+    figures["bare_startup_s"] = spread(bare, "startup_s")
+    figures["bare_updates_per_s"] = spread(bare, "updates_per_s")
+    figures["startup_ratio"] = [round(min(startup_ratio), 2), round(max(startup_ratio), 2)]
+    figures["updates_ratio"] = [round(min(speed_ratio), 2), round(max(speed_ratio), 2)]
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--messages", type=int, default=4, help="messages per user (burst ≤ 5)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each bot, taking turns")
     args = parser.parse_args()
-    figures = asyncio.run(measure(args.users, args.messages))
-    print(f"start-up (process spawn to first poll): {figures['startup_s']:.3f} s")
+    f = asyncio.run(side_by_side(args.users, args.messages, args.runs))
+    print(f"{args.runs} runs each, ranges min-max; the bare aiogram echo bot in brackets")
     print(
-        f"answered {figures['updates']} updates in {figures['seconds']:.2f} s: "
-        f"{figures['updates_per_s']:.0f} updates/s"
+        "start-up (process spawn to first poll): {0[0]:.2f}-{0[1]:.2f} s "
+        "[{1[0]:.2f}-{1[1]:.2f} s], ratio {2[0]:.2f}-{2[1]:.2f} (target ≤ 1.25)".format(
+            f["startup_s"], f["bare_startup_s"], f["startup_ratio"]
+        )
     )
     print(
-        f"the fake API server (this process) was busy {figures['fake_api_cpu_share']:.0%} of that "
-        "time on the same 2 cores"
+        "answered updates per second: {0[0]:.0f}-{0[1]:.0f} [{1[0]:.0f}-{1[1]:.0f} echoes], "
+        "ratio {2[0]:.2f}-{2[1]:.2f} (target ≥ 0.5)".format(
+            f["updates_per_s"], f["bare_updates_per_s"], f["updates_ratio"]
+        )
     )
     print(
-        f"bot memory (RSS): {figures['rss_mib_started']:.0f} MiB started, "
-        f"{figures['rss_mib_answered']:.0f} MiB after {figures['updates']} answers, "
-        f"{figures['rss_mib_answered_twice']:.0f} MiB after as many again"
+        "the fake API server (this process) was busy {0[0]:.0%}-{0[1]:.0%} of that time on the "
+        "same 2 cores".format(f["fake_api_cpu_share"])
     )
-    print(json.dumps(figures))
+    print(
+        "bot memory (RSS): {0[0]:.0f}-{0[1]:.0f} MiB started, {1[0]:.0f}-{1[1]:.0f} MiB after "
+        "{3} answers, {2[0]:.0f}-{2[1]:.0f} MiB after as many again".format(
+            f["rss_mib_started"], f["rss_mib_answered"], f["rss_mib_answered_twice"], f["updates"]
+        )
+    )
+    print(json.dumps(f))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from bot.flood import FloodPace, LocalFloodPace, RedisFloodPace
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
 from bot.isolation import PerChatIsolation, ProcessThenShared
+from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
 from bot.retry import RetryMiddleware
@@ -90,7 +91,7 @@ def create_services(
     settings: Settings, bot: Bot, clock: Clock | None = None, content: Content | None = None
 ) -> Services:
     clock = clock or SystemClock()
-    content = content or Content.load()
+    content = content or Content.load(cache=MatcherCache(settings.database_path.parent / "cache"))
     db = Database(settings.database_path)
     i18n = I18n()
     sender = Sender(rate=settings.broadcast_rate)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.matcher_cache import MatcherCache
 from faq import KnowledgeBase, load_knowledge_base
 from faq.loader import CONTENT_DIR
 from faq.matcher import Learned, Matcher
@@ -31,15 +33,27 @@ class Reloaded:
 
 
 class Content:
-    def __init__(self, kb: KnowledgeBase, directory: Path = CONTENT_DIR) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        directory: Path = CONTENT_DIR,
+        cache: MatcherCache | None = None,
+    ) -> None:
+        """`cache`: built matchers kept on disk, for a `kb` read from `directory`."""
         self.directory = directory  # what reload() reads (tests point it elsewhere)
-        self._current = (kb, Matcher(kb))
+        self._cache = cache
         self._learned: list[Learned] = []
+        self._current = (kb, self._build(kb, ()))
         self._rebuilding: asyncio.Task[None] | None = None
 
     @classmethod
-    def load(cls, directory: Path = CONTENT_DIR) -> Content:
-        return cls(load_knowledge_base(directory), directory)
+    def load(cls, directory: Path = CONTENT_DIR, cache: MatcherCache | None = None) -> Content:
+        return cls(load_knowledge_base(directory), directory, cache)
+
+    def _build(self, kb: KnowledgeBase, learned: Sequence[Learned]) -> Matcher:
+        if self._cache is None:
+            return Matcher(kb, learned=learned)
+        return self._cache.matcher(kb, self.directory, learned)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -51,7 +65,7 @@ class Content:
 
     def swap(self, kb: KnowledgeBase, matcher: Matcher | None = None) -> None:
         """Puts in a new knowledge base and its matcher (built from it unless given)."""
-        self._current = (kb, matcher if matcher is not None else Matcher(kb, learned=self._learned))
+        self._current = (kb, matcher if matcher is not None else self._build(kb, self._learned))
 
     async def learn(self, items: list[Learned]) -> None:
         """The verdicts stored so far (at start-up): one rebuild with all of them."""
@@ -59,7 +73,7 @@ class Content:
             return
         self._learned = list(items)
         kb = self.kb
-        self.swap(kb, await asyncio.to_thread(Matcher, kb, None, self._learned))
+        self.swap(kb, await asyncio.to_thread(self._build, kb, self._learned))
 
     def teach(self, item: Learned) -> None:
         """One new verdict: in effect at once for its question, for similar ones after a rebuild."""
@@ -70,7 +84,7 @@ class Content:
 
     async def _rebuild(self) -> None:
         kb, learned = self.kb, list(self._learned)
-        matcher = await asyncio.to_thread(Matcher, kb, None, learned)
+        matcher = await asyncio.to_thread(self._build, kb, learned)
         for item in self._learned[len(learned) :]:  # taught while this one was being built
             matcher.teach(item)
         if self.kb is kb:
@@ -95,4 +109,4 @@ class Content:
 
     def _read(self) -> tuple[KnowledgeBase, Matcher]:
         kb = load_knowledge_base(self.directory)
-        return kb, Matcher(kb, learned=self._learned)
+        return kb, self._build(kb, self._learned)

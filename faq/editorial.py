@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from faq.glossary import Glossary, GlossaryError, load_glossary
 from faq.model import LANGUAGES, KnowledgeBase, Topic
+from faq.normalize import normalize
 from faq.render import render_answer, render_details
 from faq.telegram_html import visible_length
 
@@ -29,7 +30,20 @@ def editorial_problems(kb: KnowledgeBase, root: Path) -> list[str]:
     else:
         problems.extend(_vocabulary_problems(kb, glossary))
     problems.extend(_shape_problems(kb))
+    problems.extend(_example_problems(kb))
     return problems
+
+
+def _example_problems(kb: KnowledgeBase) -> Iterator[str]:
+    """A training question teaches one topic: the same question under two teaches neither."""
+    first: dict[str, str] = {}
+    for topic in kb.topics.values():
+        for lang, text in topic.texts.items():
+            for question in text.questions:
+                key = normalize(question)
+                owner = first.setdefault(key, topic.id)
+                if owner != topic.id:
+                    yield f"{topic.id}.toml.{lang}.questions: {question!r} is also in {owner}.toml"
 
 
 def _complete(kb: KnowledgeBase) -> list[Topic]:

@@ -28,9 +28,7 @@ class Analyzer:
     """The same steps for topic texts and messages, so both land in one feature space."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self._russian = Stemmer.Stemmer("russian")
-        self._english = Stemmer.Stemmer("english")
-        self._italian = Stemmer.Stemmer("italian")
+        self._open_stemmers()
         self.stopwords = frozenset().union(*lexicon.stopwords.values())
         self._russian_stopwords = lexicon.stopwords.get("ru", frozenset())
         worded = sorted((k for k in lexicon.synonyms if k.isascii() or _cyrillic(k)), key=len)
@@ -51,6 +49,19 @@ class Analyzer:
         self._known: dict[str, tuple[Pair, ...]] = {}
         self._readings: dict[str, str | None] = {}
         """Features and readings of the knowledge base's words, kept while the index is built."""
+
+    def _open_stemmers(self) -> None:
+        self._russian = Stemmer.Stemmer("russian")
+        self._english = Stemmer.Stemmer("english")
+        self._italian = Stemmer.Stemmer("italian")
+
+    def __getstate__(self) -> dict[str, object]:
+        """Stemmers are C objects: a pickled analyzer opens its own."""
+        return {k: v for k, v in self.__dict__.items() if not isinstance(v, Stemmer.Stemmer)}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._open_stemmers()
 
     def stems(self, word: str) -> set[str]:
         if is_cyrillic(word[0]):
@@ -114,6 +125,10 @@ class Analyzer:
             for feature, weight in self._token(token, remember):
                 features[feature] = get(feature, 0.0) + weight
         return features
+
+    def remembered(self, token: Token) -> tuple[Pair, ...]:
+        """The features of one of the knowledge base's own words, kept for the messages."""
+        return self._token(token, remember=True)
 
     def _token(self, token: Token, remember: bool) -> tuple[Pair, ...]:
         text = token.text

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import numpy as np
 
@@ -15,36 +14,78 @@ CENTROID_WEIGHT = 0.8  # ...and the topic's texts in one language taken together
 UNKNOWN_DF = 0.5  # a query feature the index lacks weighs like one found in this many documents
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    topic: int
-    group: int
-    """Documents of one topic in one language form a group; its centroid is scored too."""
-    features: Features
+class Corpus:
+    """The documents to index, gathered as bags of words: each distinct word's features are
+    worked out once, and numpy adds them up per document."""
+
+    def __init__(self, word_features: Callable[[Hashable], Iterable[tuple[str, float]]]) -> None:
+        self._word_features = word_features
+        self.feature_ids: dict[str, int] = {}
+        self.topics: list[int] = []
+        self.groups: list[int] = []
+        """Documents of one topic in one language form a group; its centroid is scored too."""
+        self._word_ids: dict[Hashable, int] = {}
+        self._word_starts = [0]
+        self._word_columns: list[int] = []
+        self._word_weights: list[float] = []
+        self._words: list[int] = []
+        self._lengths: list[int] = []
+        self._extra: list[tuple[int, int, float]] = []
+
+    def add(self, topic: int, group: int, words: Sequence[Hashable], extra: Features) -> None:
+        """Documents come sorted by topic, at least one per topic."""
+        document = len(self.topics)
+        self.topics.append(topic)
+        self.groups.append(group)
+        known = self._word_ids
+        for word in words:
+            word_id = known.get(word)
+            self._words.append(self._learn(word) if word_id is None else word_id)
+        self._lengths.append(len(words))
+        ids = self.feature_ids
+        for feature, weight in extra.items():
+            self._extra.append((document, ids.setdefault(feature, len(ids)), weight))
+
+    def _learn(self, word: Hashable) -> int:
+        ids = self.feature_ids
+        for feature, weight in self._word_features(word):
+            self._word_columns.append(ids.setdefault(feature, len(ids)))
+            self._word_weights.append(weight)
+        self._word_starts.append(len(self._word_columns))
+        self._word_ids[word] = word_id = len(self._word_ids)
+        return word_id
+
+    def cells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Document, feature and summed weight of every pair that occurs."""
+        starts = np.array(self._word_starts)
+        words = np.array(self._words, dtype=np.int64)
+        sizes = starts[words + 1] - starts[words]
+        ends = np.cumsum(sizes)
+        at = np.repeat(starts[words] - (ends - sizes), sizes) + np.arange(int(ends[-1]))
+        extra = np.array(self._extra, dtype=np.float64).reshape(-1, 3)
+        documents = np.repeat(np.arange(len(self._lengths)), self._lengths)
+        row = np.concatenate([np.repeat(documents, sizes), extra[:, 0].astype(np.int64)])
+        col = np.concatenate([np.array(self._word_columns, dtype=np.int64)[at], extra[:, 1]])
+        weight = np.concatenate([np.array(self._word_weights)[at], extra[:, 2]])
+        n_features = len(self.feature_ids)
+        cells, where = np.unique(row * n_features + col.astype(np.int64), return_inverse=True)
+        return cells // n_features, cells % n_features, np.bincount(where, weights=weight)
 
 
 class TopicIndex:
     """Rows: every document, then every group's centroid; a topic scores by its best document
     and its best centroid."""
 
-    def __init__(self, documents: Sequence[Document], topic_count: int) -> None:
-        """`documents` sorted by topic, at least one per topic."""
-        keys: list[str] = []
-        counts: list[float] = []
-        for document in documents:
-            keys.extend(document.features)
-            counts.extend(document.features.values())
-        ids = {key: i for i, key in enumerate(dict.fromkeys(keys))}
-        n_docs, n_features = len(documents), len(ids)
-        row = np.repeat(np.arange(n_docs), [len(d.features) for d in documents])
-        col = np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=len(keys))
-        count = np.array(counts)
+    def __init__(self, corpus: Corpus, topic_count: int) -> None:
+        row, col, count = corpus.cells()
+        ids = corpus.feature_ids
+        n_docs, n_features = len(corpus.topics), len(ids)
         df = np.bincount(col, minlength=n_features)
         self._idf = np.log1p(n_docs / df)
         self._unknown_idf = float(np.log1p(n_docs / UNKNOWN_DF))
         self._ids = ids
 
-        groups = np.array([d.group for d in documents])
+        groups = np.array(corpus.groups)
         n_groups = int(groups.max()) + 1
         cells, where = np.unique(groups[row] * n_features + col, return_inverse=True)
         group_count = np.bincount(where, weights=count)
@@ -61,7 +102,7 @@ class TopicIndex:
         self._starts = np.concatenate([[0], np.cumsum(np.bincount(col, minlength=n_features))])
         self._n_rows = n_docs + n_groups
 
-        topics = np.array([d.topic for d in documents])
+        topics = np.array(corpus.topics)
         group_topics = np.zeros(n_groups, dtype=np.int64)
         group_topics[groups] = topics
         self._example_starts = np.searchsorted(topics, np.arange(topic_count))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from faq.model import LANGUAGES
@@ -10,13 +11,18 @@ from faq.normalize import Token
 HAN_WEIGHT = 2  # one Chinese character carries about as much as two letters
 
 
+OWN_SHARE = 4
+
+
 class LanguageDetector:
     """Chinese and Russian by script; English against Italian by known words of each."""
 
     def __init__(self, english: Iterable[str], italian: Iterable[str]) -> None:
-        en, it = set(english), set(italian)
-        self._english = frozenset(en - it)
-        self._italian = frozenset(it - en)
+        """Words as often as they are written: a word tells the language it is written in
+        OWN_SHARE times more often than in the other (users mix an English word into Italian)."""
+        en, it = Counter(english), Counter(italian)
+        self._english = frozenset(w for w, n in en.items() if n >= OWN_SHARE * it[w])
+        self._italian = frozenset(w for w, n in it.items() if n >= OWN_SHARE * en[w])
         self._all = {"en": frozenset(en), "it": frozenset(it)}
 
     def words(self, lang: str) -> frozenset[str]:

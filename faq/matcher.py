@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from faq.features import Analyzer, Features
-from faq.index import Document, TopicIndex
+from faq.index import Corpus, TopicIndex
 from faq.language import ForeignLanguage, LanguageDetector
 from faq.lexicon import Lexicon, load_lexicon, phrase_pattern
 from faq.model import KnowledgeBase
@@ -28,9 +28,10 @@ from faq.normalize import Token, is_cyrillic, normalize, tokenize
 from faq.translit import from_latin_layout
 
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
-CONFIDENT_FROM = 0.25  # score, and lead over the runner-up, for answering without asking
+CONFIDENT_FROM = 0.18  # score, and lead over the runner-up topic, for answering without asking
 CONFIDENT_MARGIN = 0.05
 SUBJECT_MARGIN = -0.03  # a declined subject within this much of the best topic declines it
+SUBJECT_LEAD = 0.1  # ...and one within this much leaves the answer to the user's choice
 ALTERNATIVES = 3
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
 MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
@@ -108,12 +109,8 @@ class Matcher:
             self._topic_ids.append(SUBJECT_PREFIX + "learned")
         self._n_topics = len(kb.topics)
         samples, vocabulary = self._read(kb, learned)
-        analyzer.russian_stems = frozenset(
-            analyzer.stem_russian(t.text)
-            for sample in samples
-            for t in sample.terms
-            if t.script == "cyrillic"
-        )
+        russian_words = {t.text for s in samples for t in s.terms if t.script == "cyrillic"}
+        analyzer.russian_stems = frozenset(map(analyzer.stem_russian, russian_words))
         analyzer.latin_words = frozenset(
             w for w in vocabulary if w.isascii() and not self._russian_layout(w)
         )
@@ -138,11 +135,10 @@ class Matcher:
             for item in learned
             if item.topic_id is None or item.topic_id in kb.topics
         }
-        documents = [
-            Document(s.topic, s.group, {**analyzer.features(s.terms, remember=True), **s.signals})
-            for s in samples
-        ]
-        self._index = TopicIndex(documents, len(self._topic_ids))
+        corpus = Corpus(analyzer.remembered)
+        for sample in samples:
+            corpus.add(sample.topic, sample.group, sample.terms, sample.signals)
+        self._index = TopicIndex(corpus, len(self._topic_ids))
 
     def _read(
         self, kb: KnowledgeBase, learned: Sequence[Learned]
@@ -195,8 +191,12 @@ class Matcher:
         if subject is not None and subject[1] > best[1] + SUBJECT_MARGIN:
             return self._declined(query, best, subject)
         (best_id, score), *rest = topics
-        second = max(rest[0][1] if rest else 0.0, subject[1] if subject else 0.0)
-        confident = score >= CONFIDENT_FROM and score - second >= CONFIDENT_MARGIN
+        runner_up = rest[0][1] if rest else 0.0
+        confident = (
+            score >= CONFIDENT_FROM
+            and score - runner_up >= CONFIDENT_MARGIN
+            and score - (subject[1] if subject else 0.0) >= SUBJECT_LEAD
+        )
         alternatives = tuple(t for t, _ in rest[:ALTERNATIVES])
         return Match(best_id, round(score, 4), confident, query.lang, alternatives)
 
@@ -329,9 +329,10 @@ class Matcher:
     def _correct(self, token: Token) -> str:
         """A misspelt word becomes the closest known word, if one is close enough."""
         word = token.text
+        if len(word) < MIN_FUZZY_LENGTH and token.script in ("latin", "cyrillic"):
+            return self._unswapped(word)
         if (
             token.script not in ("latin", "cyrillic")
-            or len(word) < MIN_FUZZY_LENGTH
             or word in self._vocabulary
             or word in self._analyzer.stopwords
             or not self._stems.isdisjoint(self._analyzer.stems(word))
@@ -345,6 +346,15 @@ class Matcher:
         found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
         return found[0] if found else word
 
+    def _unswapped(self, word: str) -> str:
+        """A short unknown word with two letters swapped ("mnay") becomes the known word, the
+        most frequent one if several; any other short typo stays as typed."""
+        if len(word) < 3 or word in self._vocabulary or word in self._analyzer.stopwords:
+            return word
+        swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+        known = [w for w in swaps if w in self._vocabulary]
+        return max(known, key=self._frequency.__getitem__) if known else word
+
     def _rank(self, query: _Query) -> list[tuple[str, float]]:
         if not query.features:
             return []
@@ -355,11 +365,11 @@ class Matcher:
 
 def _detector(kb: KnowledgeBase, lexicon: Lexicon) -> LanguageDetector:
     """English against Italian by the words of each language's answers and questions."""
-    words = {lang: {*lexicon.stopwords[lang], *lexicon.social_words[lang]} for lang in ("en", "it")}
+    words = {lang: [*lexicon.stopwords[lang], *lexicon.social_words[lang]] for lang in ("en", "it")}
     for topic in kb.topics.values():
         for lang, known in words.items():
             text = topic.text(lang)
-            known.update(normalize(f"{text.answer} {' '.join(text.questions)}").split())
+            known.extend(normalize(f"{text.answer} {' '.join(text.questions)}").split())
     return LanguageDetector(words["en"], words["it"])
 
 

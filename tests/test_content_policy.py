@@ -114,6 +114,19 @@ def test_iso_dates_in_answers_fail_the_check(content: Path) -> None:
     assert any("as en writes dates" in p for p in _problems(content))
 
 
+def test_a_question_taught_to_two_topics_fails_the_check(content: Path) -> None:
+    path = content / "topics" / "registration-deadline.toml"
+    text = path.read_text(encoding="utf-8")
+    marker = "questions = [\n"
+    assert marker in text
+    twin = '  "How much is the visa extension fee?",\n'  # renewal-fees asks it in other words
+    path.write_text(text.replace(marker, marker + twin, 1), encoding="utf-8")
+    fees = content / "topics" / "renewal-fees.toml"
+    fees_text = fees.read_text(encoding="utf-8")
+    fees.write_text(fees_text.replace(marker, marker + twin, 1), encoding="utf-8")
+    assert any("is also in" in p and "visa extension fee" in p for p in _problems(content))
+
+
 def test_every_button_label_fits_a_phone() -> None:
     kb = load_knowledge_base()
     labels = [t.short for topic in kb.topics.values() for t in topic.texts.values()]
