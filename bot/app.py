@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
@@ -18,6 +18,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.types import LinkPreviewOptions
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -28,9 +29,10 @@ from bot.clock import Clock, SystemClock
 from bot.commands import register_commands, register_descriptions
 from bot.content import Content
 from bot.delivery import Delivery
+from bot.flood import FloodPace, LocalFloodPace, RedisFloodPace
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
-from bot.isolation import PerChatIsolation
+from bot.isolation import PerChatIsolation, ProcessThenShared
 from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
@@ -44,6 +46,9 @@ from storage.documents import release_claims
 from storage.fsm import DatabaseStorage
 from storage.questions import delete_old_questions
 from storage.reviews import taught
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +68,7 @@ class Services:
     reminders: ReminderService
     broadcasts: BroadcastEngine
     desk: HandoffDesk
+    redis: Redis | None = None  # with REDIS_URL: FSM state and the flood brake live there
 
     def by_name(self) -> dict[str, Any]:
         """The Dispatcher's workflow data: every service but the bot (aiogram passes that one)."""
@@ -105,7 +111,15 @@ def create_services(
         reminders=ReminderService(db, content, i18n, settings, delivery, bot),
         broadcasts=BroadcastEngine(db, i18n, settings, delivery, bot, clock, scheduler),
         desk=HandoffDesk(bot, db, content, i18n, settings, clock, delivery),
+        redis=_connect_redis(settings.redis_url) if settings.redis_url else None,
     )
+
+
+# Redis's client takes half a second to import: only a bot configured with REDIS_URL pays it.
+def _connect_redis(url: str) -> Redis:
+    from storage.redis_fsm import connect_redis
+
+    return connect_redis(url)
 
 
 def _detached(router: Router) -> Router:
@@ -196,16 +210,33 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
     return on_startup, on_shutdown
 
 
+def used_update_types() -> list[str]:
+    """The update types the handlers take (for setWebhook), without building any service."""
+    dp = Dispatcher()
+    dp.include_routers(*(_detached(r) for r in handlers.routers()))
+    return dp.resolve_used_update_types()
+
+
 def create_dispatcher(
     services: Services, *, throttle: bool = True, run_jobs: bool = True
 ) -> Dispatcher:
     """The dispatcher with every router; `run_jobs=False` leaves the reminder job to the caller."""
-    storage = DatabaseStorage(services.db, now=lambda: services.clock.now().timestamp())
-    dp = Dispatcher(storage=storage, events_isolation=PerChatIsolation(), **services.by_name())
+    storage: BaseStorage
+    if services.redis is not None:
+        from storage.redis_fsm import RedisFSMStorage
+
+        # aiogram closes the storage, and with it the Redis client, at shutdown.
+        storage = RedisFSMStorage(services.redis)
+        isolation: BaseEventIsolation = ProcessThenShared(storage.create_isolation())
+        pace: FloodPace = RedisFloodPace(services.redis)
+    else:
+        storage = DatabaseStorage(services.db, now=lambda: services.clock.now().timestamp())
+        isolation, pace = PerChatIsolation(), LocalFloodPace()
+    dp = Dispatcher(storage=storage, events_isolation=isolation, **services.by_name())
     dp.update.outer_middleware(UserContextMiddleware())
     dp.callback_query.outer_middleware(AnswerEveryCallback())
     if throttle:
-        dp.message.outer_middleware(ThrottlingMiddleware())
+        dp.message.outer_middleware(ThrottlingMiddleware(pace))
     dp.include_routers(*(_detached(r) for r in handlers.routers()))
     on_startup, on_shutdown = _lifecycle(services, run_jobs)
     dp.startup.register(on_startup)

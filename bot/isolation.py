@@ -5,7 +5,8 @@ concurrently; both would find the form at its last step and both would act. aiog
 isolation makes the second wait for the first, which has by then cleared the form, so the second
 finds nothing to do (and the catch-all says the button no longer works). Unlike aiogram's
 SimpleEventIsolation, a lock nobody holds or waits for is dropped, so memory does not grow with
-the number of users. This is per process: several processes would need Redis's isolation.
+the number of users. This is per process: several processes add Redis's isolation behind it
+(`ProcessThenShared`).
 """
 
 from __future__ import annotations
@@ -37,3 +38,24 @@ class PerChatIsolation(BaseEventIsolation):
 
     async def close(self) -> None:
         self._locks.clear()
+
+
+class ProcessThenShared(BaseEventIsolation):
+    """Takes the turn in this process first, then the one shared by all processes (Redis's lock).
+
+    Redis's lock is waited for by polling; with only the local lock's holder polling, a process
+    sends one poll per busy key instead of one per waiting update (400 concurrent updates of one
+    user through two processes: 195 s when each polled, 7 s this way, tests/test_redis.py).
+    """
+
+    def __init__(self, shared: BaseEventIsolation) -> None:
+        self.local, self.shared = PerChatIsolation(), shared
+
+    @asynccontextmanager
+    async def lock(self, key: StorageKey) -> AsyncGenerator[None, None]:
+        async with self.local.lock(key), self.shared.lock(key):
+            yield
+
+    async def close(self) -> None:
+        await self.local.close()
+        await self.shared.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -12,6 +11,7 @@ from aiogram.types import Message, TelegramObject, User
 
 from bot.clock import Clock
 from bot.content import Content
+from bot.flood import FloodPace, LocalFloodPace
 from bot.i18n import I18n
 from bot.preferences import language_of
 from bot.reminders import reschedule_user
@@ -69,51 +69,27 @@ class UserContextMiddleware(BaseMiddleware):
 
 
 class ThrottlingMiddleware(BaseMiddleware):
-    """Lets each user send `burst` messages at once, then one per `interval` seconds (GCRA).
+    """A polite brake for floods, at the pace `pace` keeps (bot/flood.py).
 
     Messages over the pace are delayed, not dropped, and the user is told once per flood. A flood so
-    long that a message would wait more than `max_delay` seconds is cut off, never silently: the
+    long that a message would wait more than the pace's `max_delay` is cut off, never silently: the
     first message skipped gets a reply saying that it and those right after it, until the bot's
     next answer, were skipped and should be sent again.
     """
 
-    def __init__(self, burst: int = 5, interval: float = 1.0, max_delay: float = 10.0) -> None:
-        self.interval, self.max_delay = interval, max_delay
-        self.tolerance = (burst - 1) * interval
-        self._tat: dict[int, float] = {}
-        self._warned: set[int] = set()
-        self._skipping: set[int] = set()
-        self.remembered = 1000
+    def __init__(self, pace: FloodPace | None = None) -> None:
+        self.pace = pace or LocalFloodPace()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         if not isinstance(event, Message) or event.from_user is None:
             return await handler(event, data)
-        user_id, now = event.from_user.id, time.monotonic()
-        tat = max(self._tat.get(user_id, now), now)
-        delay = tat - now - self.tolerance
-        if delay > self.max_delay:
-            if user_id not in self._skipping:
-                self._skipping.add(user_id)
+        verdict = await self.pace.take(event.from_user.id)
+        if verdict.skip:
+            if verdict.notify:
                 await event.reply(data["t"]("flood-skipped"))
             return None
-        self._skipping.discard(user_id)
-        self._tat[user_id] = tat + self.interval
-        if delay > 0:
-            if user_id not in self._warned:
-                self._warned.add(user_id)
+        if verdict.delay > 0:
+            if verdict.notify:
                 await event.answer(data["t"]("throttled"))
-            await asyncio.sleep(delay)
-        elif tat == now:
-            self._warned.discard(user_id)
-        if len(self._tat) > self.remembered:
-            self._forget_calm(now)
+            await asyncio.sleep(verdict.delay)
         return await handler(event, data)
-
-    def _forget_calm(self, now: float) -> None:
-        """Users whose pace is back to nothing are as good as unseen: keeps memory flat."""
-        calm = [user_id for user_id, tat in self._tat.items() if tat <= now]
-        for user_id in calm:
-            del self._tat[user_id]
-            self._warned.discard(user_id)
-            self._skipping.discard(user_id)
-        self.remembered = max(1000, 2 * len(self._tat))

@@ -25,6 +25,20 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Webhook:
+    """Where Telegram posts updates (`url`), the secret it sends with them, where workers listen."""
+
+    url: str
+    secret: str
+    host: str
+    port: int
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     bot_token: str | None
     telegram_api_url: str
@@ -43,6 +57,9 @@ class Settings:
     question_retention_days: int = 180
     operators_language: str = "en"
     log_file: Path = Path("data/renewal-bot.log")
+    redis_url: str | None = None  # None: FSM state and the flood brake stay in this process
+    webhook: Webhook | None = None  # None: the bot polls
+    workers: int = 1
 
     @property
     def offline(self) -> bool:
@@ -97,6 +114,75 @@ def _database(env: Mapping[str, str]) -> tuple[Path, str]:
         f"DATABASE_URL={redacted(url)!r} must be sqlite:///path/to/file.db"
         " or postgresql://user:password@host:port/database"
     )
+
+
+_REDIS_SCHEMES = ("redis", "rediss", "unix")
+_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+MAX_WORKERS = 64
+
+
+def _redis_url(raw: str | None) -> str | None:
+    if raw is not None and urlsplit(raw).scheme not in _REDIS_SCHEMES:
+        raise SettingsError(
+            f"REDIS_URL must start with redis://, rediss:// or unix:// (got {raw.split(':')[0]!r})"
+        )
+    return raw
+
+
+def _listen(raw: str) -> tuple[str, int]:
+    host, _, port = raw.rpartition(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise SettingsError(
+            f"WEBHOOK_LISTEN={raw!r} must be host:port, e.g. 127.0.0.1:8080 (port 1-65535)"
+        )
+    return host.strip("[]"), int(port)
+
+
+def _webhook(env: Mapping[str, str], token: str | None) -> Webhook | None:
+    base = _get(env, "WEBHOOK_BASE_URL")
+    if base is None:
+        return None
+    if token is None:
+        raise SettingsError("WEBHOOK_BASE_URL needs BOT_TOKEN (the offline console has no webhook)")
+    parts = urlsplit(base.rstrip("/"))
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        raise SettingsError(
+            f"WEBHOOK_BASE_URL={base!r} must be the bot's public https URL, e.g. "
+            "https://bot.example.com (the webhook is its /webhook)"
+        )
+    secret = _get(env, "WEBHOOK_SECRET")
+    if secret is None or not _SECRET.match(secret):
+        raise SettingsError(
+            "WEBHOOK_SECRET must be set with WEBHOOK_BASE_URL: 1 to 256 characters, "
+            "letters, digits, _ and - (Telegram sends it with every update)"
+        )
+    host, port = _listen(_get(env, "WEBHOOK_LISTEN") or "127.0.0.1:8080")
+    return Webhook(f"{base.rstrip('/')}/webhook", secret, host, port)
+
+
+def _workers(env: Mapping[str, str], webhook: Webhook | None, redis_url: str | None) -> int:
+    raw = _get(env, "WORKERS") or "1"
+    workers = _int("WORKERS", raw)
+    if not 1 <= workers <= MAX_WORKERS:
+        raise SettingsError(
+            f"WORKERS={raw!r} must be a number of processes from 1 to {MAX_WORKERS}"
+        )
+    if workers == 1:
+        return 1
+    if webhook is None:
+        raise SettingsError(f"WORKERS={workers} needs WEBHOOK_BASE_URL: polling is one process")
+    database_url = _get(env, "DATABASE_URL") or ""
+    if not database_url.startswith(("postgresql://", "postgres://")):
+        raise SettingsError(
+            f"WORKERS={workers} needs a PostgreSQL DATABASE_URL: the SQLite file serves one "
+            "process (set WORKERS=1, or DATABASE_URL=postgresql://...)"
+        )
+    if redis_url is None:
+        raise SettingsError(
+            f"WORKERS={workers} needs REDIS_URL: conversation state and the flood brake must be "
+            "shared by the workers"
+        )
+    return workers
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -173,6 +259,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     database_path, database_url = _database(env)
 
+
+    redis_url = _redis_url(_get(env, "REDIS_URL"))
+    webhook = _webhook(env, token)
+    workers = _workers(env, webhook, redis_url)
+
     return Settings(
         bot_token=token,
         telegram_api_url=api_url,
@@ -190,4 +281,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         question_retention_days=retention,
         operators_language=operators_language,
         log_file=Path(_get(env, "LOG_FILE") or "data/renewal-bot.log"),
+        redis_url=redis_url,
+        webhook=webhook,
+        workers=workers,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+from typing import TYPE_CHECKING
 
 import asyncpg
 from aiogram import Bot
@@ -20,6 +21,9 @@ from aiogram.exceptions import TelegramNotFound, TelegramUnauthorizedError
 from bot.retry import is_transient
 from bot.telegram_errors import summary
 from storage.database import Database
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 log = logging.getLogger(__name__)
 
@@ -59,3 +63,12 @@ async def reach_telegram(bot: Bot) -> None:
             continue
         log.info("connected to Telegram as @%s", me.username)
         return
+
+
+async def reach_redis(redis: Redis) -> None:
+    """Stops the start-up in one line when REDIS_URL's server does not answer (no URL printed:
+    it may hold a password)."""
+    try:
+        await redis.ping()
+    except Exception as e:
+        raise StartupError(f"cannot reach Redis at REDIS_URL: {type(e).__name__}") from None

@@ -16,6 +16,7 @@ from bot.i18n import Translator
 from bot.settings import Settings
 from handlers.common import show
 from storage.database import Database
+from storage.fsm import FormsOutsideTheDatabase
 from storage.privacy import export_user, forget_user
 from storage.users import User
 
@@ -28,8 +29,12 @@ async def privacy(message: Message, settings: Settings, t: Translator) -> None:
 
 
 @router.message(Command("export"))
-async def export(message: Message, db: Database, user: User, clock: Clock, t: Translator) -> None:
+async def export(
+    message: Message, db: Database, user: User, clock: Clock, state: FSMContext, t: Translator
+) -> None:
     data = {"exported_at": clock.now().isoformat(), **await export_user(db, user.id)}
+    if isinstance(state.storage, FormsOutsideTheDatabase):
+        data["conversation_state"] = await state.storage.forms_of(user.id)
     content = json.dumps(data, ensure_ascii=False, indent=2).encode()
     await message.answer_document(
         BufferedInputFile(content, filename=f"renewal-bot-data-{user.id}.json"),
@@ -60,4 +65,6 @@ async def forget(
         return
     await state.clear()
     await forget_user(db, callback.from_user.id)
+    if isinstance(state.storage, FormsOutsideTheDatabase):
+        await state.storage.forget_user(callback.from_user.id)
     await show(callback, bot, t("forget-done"))

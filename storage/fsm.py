@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.state import State
@@ -50,7 +50,8 @@ def _state(state: StateType) -> str | None:
     return None if state is None else str(state)
 
 
-def _dump(data: Mapping[str, Any]) -> str:
+def fsm_json(data: Mapping[str, Any]) -> str:
+    """FSM data as JSON text, refused unless it reads back the same (every FSM storage uses it)."""
     if not isinstance(data, dict):
         # The same check and error as aiogram's MemoryStorage and RedisStorage.
         msg = f"Data must be a dict or dict-like object, got {type(data).__name__}"
@@ -78,6 +79,17 @@ def _culprit(data: dict[Any, Any]) -> str:
     return "a value"
 
 
+@runtime_checkable
+class FormsOutsideTheDatabase(Protocol):
+    """An FSM storage other than the database's (Redis): /export and /forget ask it too."""
+
+    async def forms_of(self, user_id: int) -> list[dict[str, Any]]:
+        """The user's forms in every chat, shaped like the database export's rows."""
+        ...
+
+    async def forget_user(self, user_id: int) -> int: ...
+
+
 class DatabaseStorage(BaseStorage):
     """FSM storage over the shared `Database` (table fsm_state, migration 0002).
 
@@ -103,7 +115,7 @@ class DatabaseStorage(BaseStorage):
         return next((row[0] for row in rows), None)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
-        text = _dump(data)
+        text = fsm_json(data)
         async with self.db.write() as conn:
             await self._put(conn, key, "data", text)
 
@@ -121,7 +133,7 @@ class DatabaseStorage(BaseStorage):
             )
             current = await self._data(conn, key, lock=self.db.lock())
             current.update(data)
-            text = _dump(current)
+            text = fsm_json(current)
             await self._put(conn, key, "data", text)
         return json.loads(text)
 

@@ -13,16 +13,16 @@ REPO = Path(__file__).resolve().parent.parent
 RUN_COMMAND = ["make", "-s", "run"]
 # The bot alone, for tests of what it prints itself (make adds a line of its own on failure).
 BOT_COMMAND = [sys.executable, "-m", "bot"]
+# The bot's settings that a test gives explicitly: the test run's own REDIS_URL (for the Redis
+# tests) must not turn every bot process into a Redis one sharing keys with the others.
+NOT_INHERITED = ("BOT_TOKEN", "PYTHONPATH", "REDIS_URL", "WEBHOOK_BASE_URL", "WORKERS")
 
 
 class BotProcess:
     def __init__(
         self, env: dict[str, str], log_path: Path, command: list[str] | None = None
     ) -> None:
-        self.env = {
-            **{k: v for k, v in os.environ.items() if k not in ("BOT_TOKEN", "PYTHONPATH")},
-            **env,
-        }
+        self.env = {**{k: v for k, v in os.environ.items() if k not in NOT_INHERITED}, **env}
         self.log_path = log_path
         self.command = command or RUN_COMMAND
         self.proc: subprocess.Popen[bytes] | None = None

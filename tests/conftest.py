@@ -58,3 +58,23 @@ def pytest_runtest_makereport(
             report.outcome = "failed"
             report.longrepr = f"CI=true, so this skip is a failure: {reason}"
     return report
+
+
+REDIS_NEEDED = (
+    "REDIS_URL is not set: the Redis tests need a server, e.g. `redis-server --port 6390 "
+    "--save '' --daemonize yes` and REDIS_URL=redis://127.0.0.1:6390/0 (keys are namespaced, "
+    "nothing is flushed)"
+)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`requires_redis` tests skip without REDIS_URL, and fail instead when CI=true."""
+    if item.get_closest_marker("requires_redis") and not os.environ.get("REDIS_URL"):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{REDIS_NEEDED}; with CI=true a skipped Redis test is a failure")
+        pytest.skip(REDIS_NEEDED)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return os.environ["REDIS_URL"]

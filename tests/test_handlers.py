@@ -9,6 +9,7 @@ from typing import Any
 
 from aiogram.types import Message
 
+from bot.flood import LocalFloodPace
 from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser
 from bot.middlewares import ThrottlingMiddleware
@@ -160,7 +161,7 @@ async def test_a_user_who_blocked_the_bot_is_marked(chat: Chat) -> None:
 
 
 async def test_a_flood_is_slowed_down_politely_and_nothing_is_lost(chat: Chat, i18n: I18n) -> None:
-    throttle = ThrottlingMiddleware(burst=2, interval=0.05, max_delay=5)
+    throttle = ThrottlingMiddleware(LocalFloodPace(burst=2, interval=0.05, max_delay=5))
     handled: list[str] = []
     warnings: list[str] = []
 
@@ -191,7 +192,7 @@ async def test_the_per_chat_lock_is_dropped_once_nobody_waits(chat: Chat) -> Non
 async def test_a_flood_past_the_longest_wait_is_told_which_messages_were_skipped(
     chat: Chat, i18n: I18n
 ) -> None:
-    throttle = ThrottlingMiddleware(burst=2, interval=0.05, max_delay=0.1)
+    throttle = ThrottlingMiddleware(LocalFloodPace(burst=2, interval=0.05, max_delay=0.1))
     handled: list[str] = []
     notices: list[ApiCall] = []
 

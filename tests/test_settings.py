@@ -142,3 +142,95 @@ def test_a_database_url_of_another_kind_is_refused_without_its_password(url: str
     with pytest.raises(SettingsError) as refused:
         load_settings({"DATABASE_URL": "mysql://bot:s3cret@h/db"})
     assert "s3cret" not in str(refused.value)
+
+
+WEBHOOK_ENV = {
+    "BOT_TOKEN": "123:abc",
+    "WEBHOOK_BASE_URL": "https://bot.example.com/renewal/",
+    "WEBHOOK_SECRET": "s3cret_-X",
+}
+
+
+def test_webhook_workers_and_redis_are_read() -> None:
+    s = load_settings(
+        {
+            **WEBHOOK_ENV,
+            "WEBHOOK_LISTEN": "0.0.0.0:8443",
+            "REDIS_URL": "redis://:pw@127.0.0.1:6379/2",
+            "DATABASE_URL": "postgresql://bot@db/bot",
+            "WORKERS": "4",
+        }
+    )
+    assert s.webhook is not None and s.workers == 4
+    assert s.webhook.url == "https://bot.example.com/renewal/webhook"
+    assert s.webhook.path == "/renewal/webhook"
+    assert (s.webhook.secret, s.webhook.host, s.webhook.port) == ("s3cret_-X", "0.0.0.0", 8443)
+    assert s.redis_url == "redis://:pw@127.0.0.1:6379/2" and "pw" not in repr(s)
+    plain = load_settings({})
+    assert (plain.webhook, plain.redis_url, plain.workers) == (None, None, 1)
+    assert (load_settings(WEBHOOK_ENV).webhook.host, load_settings(WEBHOOK_ENV).webhook.port) == (
+        "127.0.0.1",
+        8080,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "name"),
+    [
+        ({"REDIS_URL": "http://127.0.0.1:6379"}, "REDIS_URL"),
+        ({"WEBHOOK_BASE_URL": "https://bot.example.com"}, "WEBHOOK_BASE_URL needs BOT_TOKEN"),
+        ({**WEBHOOK_ENV, "WEBHOOK_BASE_URL": "bot.example.com"}, "WEBHOOK_BASE_URL"),
+        ({**WEBHOOK_ENV, "WEBHOOK_SECRET": ""}, "WEBHOOK_SECRET"),
+        ({**WEBHOOK_ENV, "WEBHOOK_SECRET": "has space"}, "WEBHOOK_SECRET"),
+        ({**WEBHOOK_ENV, "WEBHOOK_LISTEN": "8080"}, "WEBHOOK_LISTEN"),
+        ({**WEBHOOK_ENV, "WEBHOOK_LISTEN": "0.0.0.0:70000"}, "WEBHOOK_LISTEN"),
+        ({**WEBHOOK_ENV, "WORKERS": "0"}, "WORKERS"),
+        ({"BOT_TOKEN": "123:abc", "WORKERS": "2"}, "WORKERS=2 needs WEBHOOK_BASE_URL"),
+        ({**WEBHOOK_ENV, "WORKERS": "2", "REDIS_URL": "redis://r"}, "PostgreSQL DATABASE_URL"),
+        ({**WEBHOOK_ENV, "WORKERS": "2", "DATABASE_URL": "postgresql://db/b"}, "needs REDIS_URL"),
+    ],
+)
+def test_a_bad_scale_setting_names_what_is_wrong(env: dict[str, str], name: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        load_settings(env)
+
+
+def test_several_workers_on_sqlite_are_refused_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env={
+            "PYTHONPATH": str(REPO),
+            "PATH": "/usr/bin:/bin",
+            **WEBHOOK_ENV,
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "WORKERS": "2",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.strip().splitlines()
+    assert "WORKERS=2 needs a PostgreSQL DATABASE_URL" in line and "SQLite" in line
+    assert not (tmp_path / "data").exists()  # refused before anything was opened
+
+
+def test_an_unreachable_redis_stops_the_bot_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env={
+            "PYTHONPATH": str(REPO),
+            "PATH": "/usr/bin:/bin",
+            "BOT_TOKEN": "123:abc",
+            "REDIS_URL": "redis://:hunter2@127.0.0.1:1/0",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]  # after the log of opening the database
+    assert last == "renewal-bot: cannot reach Redis at REDIS_URL: ConnectionError"
+    assert "hunter2" not in result.stderr and "Traceback" not in result.stderr

@@ -175,7 +175,6 @@ class TelegramApi:
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
             if method in {
-                "deletewebhook",
                 "setmycommands",
                 "setmydescription",
                 "setmyshortdescription",

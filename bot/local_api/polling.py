@@ -1,4 +1,6 @@
-"""Long polling in the in-memory Telegram: updates wait in a queue; callers wait for news."""
+"""Updates in the in-memory Telegram: they wait in a queue for getUpdates, or, once a webhook is
+set, for whoever delivers them to it (tests/fake_telegram_server.py posts them); callers wait
+for news."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ class Polling:
     _updates: list[dict[str, Any]] = field(default_factory=list)
     _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _waiters: set[asyncio.Future[None]] = field(default_factory=set)
+    # setWebhook's parameters while a webhook is set (getUpdates is then refused, as by Telegram)
+    webhook: dict[str, Any] | None = None
 
     if TYPE_CHECKING:
         calls: list[ApiCall]
@@ -52,6 +56,38 @@ class Polling:
         while not self._updates and (remaining := deadline - time.monotonic()) > 0:
             await self._wait_change(remaining)
         return self._updates[:limit]
+
+    def undelivered(self) -> list[dict[str, Any]]:
+        """The updates not yet confirmed, oldest first (for delivery to the webhook)."""
+        return list(self._updates)
+
+    def confirm(self, update_id: int) -> None:
+        """The webhook answered 200 for this update: Telegram forgets it."""
+        self._updates = [u for u in self._updates if u["update_id"] != update_id]
+        self._notify()
+
+    def _m_setwebhook(self, chat_id: int | None, p: dict[str, Any]) -> bool:
+        if str(p.get("drop_pending_updates")).lower() == "true":
+            self._updates.clear()
+        self.webhook = {"max_connections": 40, **p}
+        self._notify()
+        return True
+
+    def _m_deletewebhook(self, chat_id: int | None, p: dict[str, Any]) -> bool:
+        if str(p.get("drop_pending_updates")).lower() == "true":
+            self._updates.clear()
+        self.webhook = None
+        self._notify()
+        return True
+
+    def _m_getwebhookinfo(self, chat_id: int | None, p: dict[str, Any]) -> dict[str, Any]:
+        hook = self.webhook or {}
+        return {
+            "url": hook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+            **({"max_connections": hook["max_connections"]} if hook else {}),
+        }
 
     async def wait_for(
         self, predicate: Callable[[ApiCall], bool], *, after: int = 0, timeout: float = 10.0
