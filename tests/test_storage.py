@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import asyncpg
@@ -223,7 +223,6 @@ async def test_new_rows_get_their_ids_from_returning(db: Database) -> None:
 async def test_statistics_are_counted_the_same_on_each_engine(db: Database) -> None:
     day = 86400
     now = 1_780_000_000  # 28 May 2026, 20:26 UTC
-    today = date(2026, 5, 28)
     midnight = now - now % day
     for user_id, seen in ((1, now), (2, now - 40 * day), (3, now)):
         await touch_user(db, user_id, "U", "ru" if user_id == 1 else "en", now=seen)
@@ -239,9 +238,7 @@ async def test_statistics_are_counted_the_same_on_each_engine(db: Database) -> N
     ]
     for at, text, outcome in asked:
         await log_question(db, LoggedQuestion(1, at, text, "en", None, 0.0, outcome))  # type: ignore[arg-type]
-    stats = await gather_stats(
-        db, now=now, today=today, day_starts_at=midnight, utc_offset=0, question_days=3
-    )
+    stats = await gather_stats(db, datetime.fromtimestamp(now, UTC), question_days=3)
     users = {(u.tg_language, u.total, u.active, u.blocked) for u in stats.users}
     assert users == {("ru", 1, 1, 0), ("en", 2, 1, 1)}
     assert stats.documents_by_kind == {"visa": 4}
