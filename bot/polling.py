@@ -25,7 +25,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from aiogram.methods import GetUpdates, TelegramMethod
 from aiogram.types import TelegramObject, Update
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
+from bot.update_loop import UpdateLoop
 from storage.database import Database
 from storage.inbox import (
     forget_confirmed,
@@ -50,7 +50,7 @@ log = logging.getLogger(__name__)
 BACKOFF = BackoffConfig(min_delay=1.0, max_delay=30.0, factor=1.5, jitter=0.1)
 
 
-class Polling:
+class Polling(UpdateLoop):
     def __init__(
         self,
         dp: Dispatcher,
@@ -62,26 +62,16 @@ class Polling:
         backlog: int = 500,
         grace: float = 12.0,
     ) -> None:
-        self.dp, self.bot, self.db = dp, bot, db
-        self.timeout, self.backlog, self.grace = timeout, backlog, grace
-        self._stop = asyncio.Event()
+        super().__init__(dp, bot, concurrency=concurrency, grace=grace)
+        self.db, self.timeout, self.backlog = db, timeout, backlog
         self._tasks: set[asyncio.Task[None]] = set()
         self._room = asyncio.Event()
         self._data: dict[str, Any] = {}
-        self._places = asyncio.Semaphore(concurrency)
         self._marked: set[int] = set()
-        for name, observer in dp.observers.items():
-            if name not in ("update", "error"):
-                observer.outer_middleware(self._handle_in_place)
-
-    def stop(self) -> None:
-        self._stop.set()
 
     async def run(self) -> None:
         """Start-up, polling until `stop()` or a signal, then an orderly shutdown."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, self._on_signal, sig)
+        self._catch_signals()
         self._data = {"dispatcher": self.dp, "bots": (self.bot,), **self.dp.workflow_data}
         try:
             await self.dp.emit_startup(bot=self.bot, **self._data)
@@ -93,16 +83,11 @@ class Polling:
                     self._spawn(Update.model_validate_json(payload, context={"bot": self.bot}))
                 await self._fetch_until_stopped()
             finally:
-                await self._drain()
+                await self._drain(self._tasks, "they run at the next start")
                 await self.dp.emit_shutdown(bot=self.bot, **self._data)
         finally:
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                loop.remove_signal_handler(sig)
+            self._release_signals()
             await self.bot.session.close()
-
-    def _on_signal(self, sig: signal.Signals) -> None:
-        log.warning("received %s: finishing the updates under way", sig.name)
-        self.stop()
 
     async def _fetch_until_stopped(self) -> None:
         offset = await next_offset(self.db)
@@ -188,23 +173,10 @@ class Polling:
     async def _handle_in_place(
         self, handler: Handler, event: TelegramObject, data: dict[str, Any]
     ) -> Any:
-        """Outer middleware of every event type: one of the places, kept until marked handled."""
+        """One of the places, kept until the update is marked handled in the inbox."""
         async with self._places:
             result = await handler(event, data)
             update_id = data["event_update"].update_id
             await mark_handled(self.db, update_id, int(time.time()))
             self._marked.add(update_id)
             return result
-
-    async def _drain(self) -> None:
-        if not self._tasks:
-            return
-        log.info("waiting for %s update(s) under way", len(self._tasks))
-        _, late = await asyncio.wait(set(self._tasks), timeout=self.grace)
-        for task in late:
-            task.cancel()
-        if late:
-            await asyncio.wait(late)
-            log.warning(
-                "%s update(s) did not finish in time: they run at the next start", len(late)
-            )

@@ -259,7 +259,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     database_path, database_url = _database(env)
 
-
     redis_url = _redis_url(_get(env, "REDIS_URL"))
     webhook = _webhook(env, token)
     workers = _workers(env, webhook, redis_url)

@@ -23,19 +23,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.methods import TelegramMethod
-from aiogram.types import TelegramObject, Update
+from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.settings import Webhook
 from bot.startup import StartupError
+from bot.update_loop import UpdateLoop
 from storage.database import Database
 from storage.inbox import mark_handled, pending_updates
 
@@ -82,7 +81,7 @@ class _UpdateHandler(SimpleRequestHandler):
         """The session outlives the server: the dispatcher's shutdown may still send."""
 
 
-class WebhookServer:
+class WebhookServer(UpdateLoop):
     def __init__(
         self,
         dp: Dispatcher,
@@ -95,22 +94,13 @@ class WebhookServer:
         grace: float = 12.0,
         inbox: Database | None = None,
     ) -> None:
-        self.dp, self.bot, self.webhook, self.inbox = dp, bot, webhook, inbox
-        self.shared_port, self.backlog, self.grace = shared_port, backlog, grace
-        self._places = asyncio.Semaphore(concurrency)
-        self._stop = asyncio.Event()
-        for name, observer in dp.observers.items():
-            if name not in ("update", "error"):
-                observer.outer_middleware(self._handle_in_place)
-
-    def stop(self) -> None:
-        self._stop.set()
+        super().__init__(dp, bot, concurrency=concurrency, grace=grace)
+        self.webhook, self.inbox = webhook, inbox
+        self.shared_port, self.backlog = shared_port, backlog
 
     async def run(self) -> None:
         """Start-up, serving until `stop()` or a signal, then an orderly shutdown."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, self._on_signal, sig)
+        self._catch_signals()
         data = {"dispatcher": self.dp, "bots": (self.bot,), **self.dp.workflow_data}
         handler = _UpdateHandler(self.dp, self.bot, self.webhook.secret, self.backlog)
         app = web.Application()
@@ -125,13 +115,12 @@ class WebhookServer:
                 await self._stop.wait()
                 handler.accepting = False
                 await site.stop()
-                await self._drain(handler.under_way)
+                await self._drain(handler.under_way, "Telegram posts them again")
             finally:
                 await runner.cleanup()
                 await self.dp.emit_shutdown(bot=self.bot, **data)
         finally:
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                loop.remove_signal_handler(sig)
+            self._release_signals()
             await self.bot.session.close()
 
     async def _listen(self, runner: web.AppRunner) -> web.TCPSite:
@@ -166,30 +155,3 @@ class WebhookServer:
         except Exception:
             log.exception("update %s failed", update_id)
         await mark_handled(self.inbox, update_id, int(time.time()))
-
-    def _on_signal(self, sig: signal.Signals) -> None:
-        log.warning("received %s: finishing the updates under way", sig.name)
-        self.stop()
-
-    async def _handle_in_place(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        async with self._places:
-            return await handler(event, data)
-
-    async def _drain(self, under_way: set[asyncio.Task[Any]]) -> None:
-        if not under_way:
-            return
-        log.info("waiting for %s update(s) under way", len(under_way))
-        started = time.monotonic()
-        _, late = await asyncio.wait(set(under_way), timeout=self.grace)
-        for task in late:
-            task.cancel()
-        if late:
-            await asyncio.wait(late)
-            log.warning("%s update(s) did not finish within %.0f s", len(late), self.grace)
-        else:
-            log.info("updates under way finished in %.1f s", time.monotonic() - started)
