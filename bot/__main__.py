@@ -6,10 +6,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+from aiogram import Bot, Dispatcher
 from dotenv import load_dotenv
 
-from bot.app import create_bot, create_dispatcher, create_services, used_update_types
+from bot.app import (
+    Services,
+    create_bot,
+    create_dispatcher,
+    create_services,
+    used_update_types,
+)
 from bot.logs import setup_logging
 from bot.polling import Polling
 from bot.settings import Settings, SettingsError, load_settings
@@ -22,7 +31,9 @@ from storage.database import SchemaTooNewError
 log = logging.getLogger("bot")
 
 
-async def run_polling(settings: Settings) -> None:
+@asynccontextmanager
+async def opened(settings: Settings) -> AsyncIterator[tuple[Bot, Services, Dispatcher]]:
+    """The bot, its services and dispatcher: the database open, Redis and Telegram reached."""
     bot = create_bot(settings)
     services = create_services(settings, bot)
     dp = create_dispatcher(services)
@@ -31,10 +42,15 @@ async def run_polling(settings: Settings) -> None:
         if services.redis is not None:
             await reach_redis(services.redis)
         await reach_telegram(bot)
-        await bot.delete_webhook(drop_pending_updates=False)
-        await Polling(dp, bot, services.db).run()
+        yield bot, services, dp
     finally:
         await services.db.close()
+
+
+async def run_polling(settings: Settings) -> None:
+    async with opened(settings) as (bot, services, dp):
+        await bot.delete_webhook(drop_pending_updates=False)
+        await Polling(dp, bot, services.db).run()
 
 
 async def run_webhook(settings: Settings, *, worker: bool = False) -> None:
@@ -42,20 +58,11 @@ async def run_webhook(settings: Settings, *, worker: bool = False) -> None:
     from bot.webhook import WebhookServer, register_webhook
 
     assert settings.webhook is not None
-    bot = create_bot(settings)
-    services = create_services(settings, bot)
-    dp = create_dispatcher(services)
-    try:
-        await open_database(services.db)
-        if services.redis is not None:
-            await reach_redis(services.redis)
-        await reach_telegram(bot)
+    async with opened(settings) as (bot, services, dp):
         if not worker:
             await register_webhook(bot, settings.webhook, dp.resolve_used_update_types())
         inbox = None if worker else services.db  # polling's leftovers, one process only
         await WebhookServer(dp, bot, settings.webhook, shared_port=worker, inbox=inbox).run()
-    finally:
-        await services.db.close()
 
 
 async def run_workers(settings: Settings) -> int:

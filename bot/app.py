@@ -179,6 +179,7 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
 
     async def on_startup(bot: Bot) -> None:
         await services.db.connect()
+        services.content.keep_built()
         await services.content.learn(
             [Learned(r.question, r.topic_id) for r in await taught(services.db)]
         )

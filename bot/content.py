@@ -50,6 +50,11 @@ class Content:
     def load(cls, directory: Path = CONTENT_DIR, cache: MatcherCache | None = None) -> Content:
         return cls(load_knowledge_base(directory), directory, cache)
 
+    def keep_built(self) -> None:
+        """Start-up went well: built matchers may be written to the cache from now on."""
+        if self._cache is not None:
+            self._cache.open()
+
     def _build(self, kb: KnowledgeBase, learned: Sequence[Learned]) -> Matcher:
         if self._cache is None:
             return Matcher(kb, learned=learned)

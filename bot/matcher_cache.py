@@ -25,8 +25,20 @@ log = logging.getLogger(__name__)
 
 
 class MatcherCache:
+    """Writes nothing until `open()`: a start-up refused (a bad database path, say) leaves the
+    data folder as it was."""
+
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+        self._open = False
+        self._unwritten: dict[Path, Matcher] = {}
+
+    def open(self) -> None:
+        """Start-up went well: what was built so far is kept, and from now on at once."""
+        self._open = True
+        for path, matcher in self._unwritten.items():
+            self._keep(path, matcher)
+        self._unwritten.clear()
 
     def matcher(self, kb: KnowledgeBase, content_dir: Path, learned: Sequence[Learned]) -> Matcher:
         """The matcher of `kb`, read from `content_dir`: loaded when built before, else built
@@ -42,7 +54,10 @@ class MatcherCache:
         except Exception as e:  # a torn or foreign file: built again below, and replaced
             log.warning("matcher cache %s unreadable (%s): building", path.name, type(e).__name__)
         matcher = Matcher(kb, learned=learned)
-        self._keep(path, matcher)
+        if self._open:
+            self._keep(path, matcher)
+        else:
+            self._unwritten[path] = matcher
         return matcher
 
     def _keep(self, path: Path, matcher: Matcher) -> None:

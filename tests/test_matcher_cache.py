@@ -34,13 +34,27 @@ def content(tmp_path: Path) -> Path:
 QUESTION = "how many days do i have to register after arrival"
 
 
+def opened(directory: Path) -> MatcherCache:
+    cache = MatcherCache(directory)
+    cache.open()
+    return cache
+
+
+def test_nothing_is_written_before_start_up_went_well(tmp_path: Path, content: Path) -> None:
+    cache = MatcherCache(tmp_path / "cache")
+    cache.matcher(load_knowledge_base(content), content, [])
+    assert not (tmp_path / "cache").exists()
+    cache.open()
+    assert len(list((tmp_path / "cache").glob("*.matcher"))) == 1
+
+
 def test_a_restart_loads_the_matcher_built_before(
     tmp_path: Path, content: Path, builds: list[int]
 ) -> None:
     kb = load_knowledge_base(content)
-    cache = MatcherCache(tmp_path / "cache")
+    cache = opened(tmp_path / "cache")
     first = cache.matcher(kb, content, [])
-    again = MatcherCache(tmp_path / "cache").matcher(kb, content, [])
+    again = opened(tmp_path / "cache").matcher(kb, content, [])
     assert len(builds) == 1
     assert again is not first
     assert again.match(QUESTION) == first.match(QUESTION)
@@ -49,7 +63,7 @@ def test_a_restart_loads_the_matcher_built_before(
 def test_changed_content_or_verdicts_are_built_anew(
     tmp_path: Path, content: Path, builds: list[int]
 ) -> None:
-    cache = MatcherCache(tmp_path / "cache")
+    cache = opened(tmp_path / "cache")
     kb = load_knowledge_base(content)
     cache.matcher(kb, content, [])
     taught = [Learned("где ставят печать в паспорт", "registration-what")]
@@ -67,12 +81,12 @@ def test_an_unreadable_file_is_built_again_and_replaced(
     tmp_path: Path, content: Path, builds: list[int], caplog: pytest.LogCaptureFixture
 ) -> None:
     kb = load_knowledge_base(content)
-    cache = MatcherCache(tmp_path / "cache")
+    cache = opened(tmp_path / "cache")
     cache.matcher(kb, content, [])
     [kept] = (tmp_path / "cache").glob("*.matcher")
     kept.write_bytes(b"torn")
     assert cache.matcher(kb, content, []).match(QUESTION).topic_id == "registration-deadline"
     assert len(builds) == 2
     assert "unreadable" in caplog.text
-    assert MatcherCache(tmp_path / "cache").matcher(kb, content, []).match(QUESTION).confident
+    assert opened(tmp_path / "cache").matcher(kb, content, []).match(QUESTION).confident
     assert len(builds) == 2
