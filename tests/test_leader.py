@@ -11,15 +11,23 @@ import asyncio
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
+from datetime import date, timedelta
+from pathlib import Path
 
 import asyncpg
 import pytest
 
 from bot.leader import POLL_SECONDS, TRY_SECONDS, Leader
+from bot.reminders import ReminderService
 from storage.broadcasts import Segment, create_broadcast, get_broadcast
-from storage.users import touch_user
+from storage.database import Database
+from storage.documents import add_documents
+from storage.users import add_users, touch_user
+from tests.bot_process import BOT_COMMAND, BotProcess
 from tests.databases import fresh_postgresql_database
+from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
 from tests.harness import START, Chat, make_services
+from tests.test_webhook import SECRET, free_port
 
 TAKEOVER_SECONDS = 3 * TRY_SECONDS + POLL_SECONDS  # "within seconds"
 NOW = int(START.timestamp())
@@ -143,3 +151,85 @@ async def test_the_leader_sends_a_broadcast_a_follower_recorded_and_stops_it_whe
     finally:
         for chat in chats:
             await chat.close()
+
+
+REMINDED = 200  # users with a reminder due; at 20 a second (16 for bulk) the batch takes 12 s
+FIRST_USER = 10_000
+
+
+async def seed_due_reminders(url: str) -> list[int]:
+    db = Database(url)
+    await db.connect()
+    try:
+        now = int(time.time())
+        users = list(range(FIRST_USER, FIRST_USER + REMINDED))
+        await add_users(db, ((u, "U", "en", now) for u in users))
+        expires = date.today() + timedelta(days=30)
+        await add_documents(db, ((u, "visa", "", expires, now, now - 60) for u in users))
+        return users
+    finally:
+        await db.close()
+
+
+def bot(server: FakeTelegramServer, url: str, folder: Path) -> BotProcess:
+    folder.mkdir()
+    port = free_port()
+    return BotProcess(
+        {
+            "BOT_TOKEN": TEST_TOKEN,
+            "TELEGRAM_API_URL": server.url,
+            "DATABASE_URL": url,
+            "DATABASE_PATH": str(folder / "unused.db"),  # beside it: the matcher's cache
+            "LOG_FILE": str(folder / "renewal-bot.log"),
+            "BROADCAST_RATE": "20",
+            "WEBHOOK_BASE_URL": f"http://127.0.0.1:{port}",
+            "WEBHOOK_SECRET": SECRET,
+            "WEBHOOK_LISTEN": f"127.0.0.1:{port}",
+        },
+        folder / "out.log",
+        BOT_COMMAND,
+    )
+
+
+def leads(process: BotProcess) -> bool:
+    return "this process leads" in process.log_path.read_text("utf-8", errors="replace")
+
+
+async def test_a_leader_killed_mid_batch_leaves_no_reminder_unsent(
+    url: str, tmp_path: Path
+) -> None:
+    users = await seed_due_reminders(url)
+    async with FakeTelegramServer() as server:
+        telegram = server.telegram
+        processes = [bot(server, url, tmp_path / name) for name in ("one", "two")]
+
+        def reminded() -> Counter[int]:
+            return Counter(
+                c.chat_id
+                for c in telegram.calls
+                if c.method == "sendMessage" and c.status == 200 and c.chat_id >= FIRST_USER
+            )
+
+        for process in processes:
+            process.start()
+        try:
+            await until(lambda: sum(reminded().values()) >= 40, 90)
+            [leader] = [p for p in processes if leads(p)]
+            [follower] = [p for p in processes if p is not leader]
+            leader.kill()
+            killed_after = sum(reminded().values())
+            assert killed_after < REMINDED
+
+            await until(lambda: set(reminded()) == set(users), 60)
+            await asyncio.sleep(2)  # nothing more comes
+            per_user = reminded()
+            twice = sum(n - 1 for n in per_user.values())
+            # Only what was in flight at the kill may arrive twice.
+            assert twice <= ReminderService.concurrency
+            assert leads(follower)
+            print(f"killed after {killed_after} reminders; {twice} arrived twice")
+            assert await follower.stop() == 0
+        finally:
+            for process in processes:
+                if process.proc and process.proc.poll() is None:
+                    process.kill()
