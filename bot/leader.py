@@ -17,6 +17,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+from storage.database import POSTGRESQL_PREFIXES
 from storage.leadership import LeaderLock
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ class Leader:
         self, database_url: str, channel: str, lead: Job, step_down: Job, wake: Job
     ) -> None:
         self.lead, self.step_down, self.wake = lead, step_down, wake
-        self.single_process = not database_url.startswith(("postgresql://", "postgres://"))
+        self.single_process = not database_url.startswith(POSTGRESQL_PREFIXES)
         self.leading = False
         self._woken = asyncio.Event()
         self._lock = LeaderLock(database_url, channel, self._woken.set)
