@@ -33,6 +33,7 @@ from bot.flood import FloodPace, LocalFloodPace, RedisFloodPace
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
 from bot.isolation import PerChatIsolation, ProcessThenShared
+from bot.leader import Leader
 from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
@@ -41,6 +42,7 @@ from bot.sender import Sender
 from bot.settings import Settings
 from bot.ticker import Ticker
 from faq.matcher import Learned
+from storage.broadcasts import BROADCASTS_CHANNEL
 from storage.database import Database
 from storage.documents import release_claims
 from storage.fsm import DatabaseStorage
@@ -94,7 +96,7 @@ def create_services(
     content = content or Content.load(cache=MatcherCache(settings.database_path.parent / "cache"))
     db = Database(settings.database_url)
     i18n = I18n()
-    sender = Sender(rate=settings.broadcast_rate)
+    sender = Sender(rate=settings.bulk_rate)
     bot.session.middleware(RetryMiddleware(sender))
     bot.session.middleware(RecordAnswers())
     delivery = Delivery(sender, db)
@@ -176,6 +178,43 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
     ticker = Ticker(
         lambda: _check_reminders(services.reminders, services.clock), REMINDER_CHECK_SECONDS
     )
+    scheduler = services.scheduler
+
+    async def lead() -> None:
+        services.db.sole_claimer = True
+        now = int(services.clock.now().timestamp())
+        if released := await release_claims(services.db, now):
+            log.warning("%s reminder(s) were mid-send when the last leader stopped", released)
+        services.reminders.start()
+        ticker.start()
+        _add_retention_job(services)
+        if scheduler.running:
+            scheduler.resume()
+        else:
+            scheduler.start()
+        services.broadcasts.leading = True
+        await services.broadcasts.sync()
+
+    async def step_down() -> None:
+        # APScheduler cancels running asyncio jobs when it shuts down: first let the reminders
+        # and broadcast messages in flight be recorded, or they would go out again.
+        services.broadcasts.leading = False
+        if scheduler.running:
+            scheduler.pause()
+        await services.reminders.stop()
+        await ticker.stop()
+        await services.broadcasts.stop()
+        if scheduler.running:
+            scheduler.remove_all_jobs()
+        services.db.sole_claimer = False
+
+    leader = Leader(
+        services.settings.database_url,
+        BROADCASTS_CHANNEL,
+        lead,
+        step_down,
+        services.broadcasts.sync,
+    )
 
     async def on_startup(bot: Bot) -> None:
         await services.db.connect()
@@ -189,22 +228,15 @@ def _lifecycle(services: Services, run_jobs: bool) -> tuple[object, object]:
         await register_commands(bot, services.i18n, services.settings.admin_ids)
         await register_descriptions(bot, services.i18n, services.settings.default_language)
         if run_jobs:
-            ticker.start()
-            _add_retention_job(services)
-            services.scheduler.start()
-            await services.broadcasts.resume()
+            await leader.start()
         log.info("bot started")
 
     async def on_shutdown() -> None:
-        # APScheduler cancels running asyncio jobs when it shuts down: first let the reminders
-        # and broadcast messages in flight be recorded, or they would go out again on restart.
-        if services.scheduler.running:
-            services.scheduler.pause()
+        await leader.stop()
         await services.reminders.stop()
-        await ticker.stop()
         await services.broadcasts.stop()
-        if services.scheduler.running:
-            services.scheduler.shutdown(wait=False)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
         await services.db.close()
         log.info("bot stopped, database closed")
 

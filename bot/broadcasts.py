@@ -45,6 +45,7 @@ from bot.telegram_errors import TELEGRAM_ERRORS, summary
 from storage.broadcasts import (
     Broadcast,
     Result,
+    announce,
     broadcast_versions,
     broadcasts_with_status,
     delivery_counts,
@@ -71,8 +72,11 @@ ELSEWHERE_POLL_SECONDS = 1.0  # how often the claims another process holds are l
 BAR_CELLS = 12
 
 
+JOB_PREFIX = "broadcast-"
+
+
 def job_id(broadcast_id: int) -> str:
-    return f"broadcast-{broadcast_id}"
+    return f"{JOB_PREFIX}{broadcast_id}"
 
 
 def progress_bar(done: int, total: int) -> str:
@@ -133,10 +137,30 @@ class BroadcastEngine:
     bot: Bot
     clock: Clock
     scheduler: AsyncIOScheduler
+    leading: bool = False  # set while this process holds the leader lock (bot/leader.py)
     _runs: dict[int, _Run] = field(default_factory=dict)
     _tasks: dict[int, asyncio.Task[None]] = field(default_factory=dict)
 
     # --- starting, scheduling, stopping ---------------------------------------------------------
+
+    @property
+    def leads(self) -> bool:
+        """Whether this process sends broadcasts: the leader, or the one process SQLite serves."""
+        return self.leading or self.db.single_process
+
+    async def start(self, broadcast_id: int) -> None:
+        """The operator confirmed a recorded broadcast: the leading process sends it."""
+        if self.leads:
+            self.launch(broadcast_id)
+        else:
+            await announce(self.db)
+
+    async def schedule(self, broadcast_id: int, send_at: int) -> None:
+        """A broadcast was recorded as scheduled: the leading process arms it."""
+        if self.leads:
+            self.arm(broadcast_id, send_at)
+        else:
+            await announce(self.db)
 
     def launch(self, broadcast_id: int) -> asyncio.Task[None]:
         """Sends the broadcast in the background (or returns the task already sending it)."""
@@ -170,14 +194,34 @@ class BroadcastEngine:
         # A coroutine, so that APScheduler runs it in the event loop (not in a worker thread).
         self.launch(broadcast_id)
 
-    async def resume(self) -> None:
-        """At start-up: broadcasts that were sending carry on, scheduled ones are re-armed."""
-        for broadcast in await broadcasts_with_status(self.db, "draft", "sending"):
-            log.warning("broadcast %s was interrupted: resuming it", broadcast.id)
-            self.launch(broadcast.id)
-        for broadcast in await broadcasts_with_status(self.db, "scheduled"):
-            assert broadcast.send_at is not None
-            self.arm(broadcast.id, broadcast.send_at)
+    async def sync(self) -> None:
+        """The leader's look at the broadcasts' statuses (at start-up, when an operator's command
+        is announced, and every few seconds): new and interrupted ones are sent, scheduled ones
+        armed, cancelled ones stopped."""
+        active = await broadcasts_with_status(self.db, "draft", "scheduled", "sending")
+        scheduled = {b.id for b in active if b.status == "scheduled"}
+        for broadcast in active:
+            if broadcast.status == "scheduled":
+                assert broadcast.send_at is not None
+                self._arm_once(broadcast.id, broadcast.send_at)
+            elif broadcast.id not in self._tasks:
+                if broadcast.status == "sending":
+                    log.warning("broadcast %s was interrupted: resuming it", broadcast.id)
+                self.launch(broadcast.id)
+        still = {b.id for b in active}
+        for broadcast_id, run in self._runs.items():
+            if broadcast_id not in still:
+                run.stop("cancel")
+        for job in self.scheduler.get_jobs():
+            armed = job.id.removeprefix(JOB_PREFIX)
+            if armed != job.id and int(armed) not in scheduled:
+                self.scheduler.remove_job(job.id)
+
+    def _arm_once(self, broadcast_id: int, send_at: int) -> None:
+        job = self.scheduler.get_job(job_id(broadcast_id))
+        run_date = datetime.fromtimestamp(send_at, UTC)
+        if job is None or getattr(job, "next_run_time", None) != run_date:
+            self.arm(broadcast_id, send_at)
 
     async def cancel(self, broadcast_id: int) -> bool:
         """Cancels a scheduled or running broadcast; False if it had already ended."""
@@ -187,10 +231,13 @@ class BroadcastEngine:
             self.scheduler.remove_job(job_id(broadcast_id))
         if (run := self._runs.get(broadcast_id)) is not None:
             run.stop("cancel")
+        if not self.leads:
+            await announce(self.db)
         return True
 
     async def stop(self) -> None:
-        """At shutdown: lets the requests in flight finish, writes their results, stops."""
+        """At shutdown (or on losing the lead): lets the requests in flight finish, writes their
+        results, stops; the broadcasts stay 'sending', for the next leader to resume."""
         for run in self._runs.values():
             run.stop("shutdown")
         tasks = list(self._tasks.values())

@@ -193,6 +193,10 @@ class ReminderService:
     def __post_init__(self) -> None:
         self._idle.set()
 
+    def start(self) -> None:
+        """Claims again after a `stop()` (this process leads again)."""
+        self._stopping = False
+
     async def stop(self) -> None:
         """Claims nothing more and waits for the reminders being sent to be recorded."""
         self._stopping = True

@@ -38,6 +38,11 @@ class Webhook:
         return urlsplit(self.url).path
 
 
+# With several processes, the share of BROADCAST_RATE the leader's reminders and broadcasts leave
+# to the replies (not paced themselves) that any process sends meanwhile.
+REPLY_SHARE = 0.2
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     bot_token: str | None
@@ -60,6 +65,14 @@ class Settings:
     redis_url: str | None = None  # None: FSM state and the flood brake stay in this process
     webhook: Webhook | None = None  # None: the bot polls
     workers: int = 1
+
+    @property
+    def bulk_rate(self) -> float:
+        """The pace of reminders and broadcasts. With several processes (PostgreSQL, WORKERS>1)
+        only the leader sends them, so its pace is the global one, and it leaves REPLY_SHARE of
+        BROADCAST_RATE to the replies every process sends; one process keeps the whole rate."""
+        several = self.workers > 1 or not self.database_url.startswith(SQLITE_PREFIX)
+        return self.broadcast_rate * (1 - REPLY_SHARE) if several else self.broadcast_rate
 
     @property
     def offline(self) -> bool:

@@ -421,7 +421,7 @@ async def confirm(callback: CallbackQuery, turn: Turn, broadcasts: BroadcastEngi
     broadcast_id = await _create(turn, draft, draft.segment)
     text = turn.t("broadcast-started", id=broadcast_id, count=draft.count)
     await show(callback, turn.bot, text)
-    broadcasts.launch(broadcast_id)
+    await broadcasts.start(broadcast_id)
 
 
 @router.callback_query(Compose.audience, BroadcastCb.filter(F.action == "later"))
@@ -454,7 +454,7 @@ async def typed_time(message: Message, turn: Turn, broadcasts: BroadcastEngine) 
         return
     send_at = int(when.timestamp())
     broadcast_id = await _create(turn, draft, draft.segment, send_at)
-    broadcasts.arm(broadcast_id, send_at)
+    await broadcasts.schedule(broadcast_id, send_at)
     local = when.astimezone(zone)
     await message.answer(
         t(

@@ -224,7 +224,7 @@ async def recover_in_flight(db: Database, broadcast_id: int, now: int) -> int:
 
 
 async def _recover(conn: Connection, db: Database, broadcast_id: int, now: int) -> int:
-    others = " OR claimed_by != ?" if db.single_process else ""
+    others = " OR claimed_by != ?" if db.others_claims_dead else ""
     cursor = await conn.execute(
         "UPDATE broadcast_deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL"
         " WHERE broadcast_id = ? AND status = 'sending'"
@@ -345,3 +345,13 @@ async def reschedule(db: Database, broadcast_id: int, send_at: int) -> bool:
         (send_at, broadcast_id),
     )
     return moved > 0
+
+
+BROADCASTS_CHANNEL = "broadcasts"  # PostgreSQL NOTIFY channel: an operator's decision to act on
+
+
+async def announce(db: Database) -> None:
+    """Tells the leading process (LISTENing on PostgreSQL) that a broadcast was recorded or
+    cancelled; on SQLite the one process is the leader and needs no telling."""
+    if db.dialect == "postgresql":
+        await db.execute("SELECT pg_notify(?, '')", (BROADCASTS_CHANNEL,))

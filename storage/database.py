@@ -8,7 +8,8 @@ ends, rolled back if it raises) and write portable SQL: `?` placeholders, `ON CO
 
 Work that must be done once (a reminder, a broadcast delivery) is claimed under a lease: the
 claimer's `owner` and an expiry. An expired lease may be taken over; on SQLite, whose file one
-process owns, a claim left by another owner is a dead process's and may be taken over at once.
+process owns, and on PostgreSQL in the leading process (the only one that claims), a claim left by
+another owner is a stopped process's and may be taken over at once.
 """
 
 from __future__ import annotations
@@ -75,11 +76,19 @@ class Database:
             self._engine = SQLiteEngine(self.path)
         self.migrations_dir = migrations_dir or MIGRATIONS_DIR / self.dialect
         self.owner = claim_owner()
+        # Set while this process holds the leader lock (bot/leader.py): the only one claiming.
+        self.sole_claimer = False
 
     @property
     def single_process(self) -> bool:
-        """True when one process owns the database (SQLite), so no one else holds live claims."""
+        """True when one process owns the database (SQLite)."""
         return self.dialect == "sqlite"
+
+    @property
+    def others_claims_dead(self) -> bool:
+        """True when no other process claims work (SQLite, or this process leads), so a claim of
+        another owner is a stopped process's (or a former leader's) and may be taken at once."""
+        return self.single_process or self.sole_claimer
 
     @property
     def conn(self) -> aiosqlite.Connection:

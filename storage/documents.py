@@ -227,7 +227,7 @@ async def release_claims(db: Database, now: int) -> int:
     sent at least once, maybe twice). Those are the expired leases and, on SQLite, whose file one
     process owns, every claim of another owner: a process that has stopped. Live claims of other
     workers on PostgreSQL stay theirs."""
-    others = " OR claimed_by != ?" if db.single_process else ""
+    others = " OR claimed_by != ?" if db.others_claims_dead else ""
     async with db.write() as conn:
         cursor = await conn.execute(
             "UPDATE documents SET claimed_by = NULL, lease_until = NULL"

@@ -42,12 +42,17 @@ def _kb() -> KnowledgeBase:
 class Chat:
     """Say something as a user, get back the Bot API calls the bot made in answer."""
 
-    def __init__(self, services: Services, *, throttle: bool = False) -> None:
+    def __init__(
+        self, services: Services, *, throttle: bool = False, run_jobs: bool = False
+    ) -> None:
         self.services = services
         self.bot: Bot = services.bot
         assert isinstance(self.bot.session, LocalSession)
         self.telegram: LocalTelegram = self.bot.session.telegram
-        self.dp: Dispatcher = create_dispatcher(services, throttle=throttle, run_jobs=False)
+        self.dp: Dispatcher = create_dispatcher(services, throttle=throttle, run_jobs=run_jobs)
+        # Without the jobs no leader runs: on PostgreSQL too, this process sends the broadcasts
+        # its operators start, as the one SQLite process does.
+        services.broadcasts.leading = not run_jobs
         self._offset = 0
 
     async def start(self) -> None:

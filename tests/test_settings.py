@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import REPLY_SHARE, SettingsError, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -234,3 +234,10 @@ def test_an_unreachable_redis_stops_the_bot_in_one_line(tmp_path: Path) -> None:
     last = result.stderr.strip().splitlines()[-1]  # after the log of opening the database
     assert last == "renewal-bot: cannot reach Redis at REDIS_URL: ConnectionError"
     assert "hunter2" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_with_several_processes_reminders_and_broadcasts_leave_a_share_to_replies() -> None:
+    alone = load_settings({"BROADCAST_RATE": "30"})
+    assert alone.bulk_rate == 30
+    shared = load_settings({"BROADCAST_RATE": "30", "DATABASE_URL": "postgresql://db/bot"})
+    assert shared.bulk_rate == pytest.approx(30 * (1 - REPLY_SHARE)) and REPLY_SHARE > 0
