@@ -17,6 +17,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.tasks import cancel_and_wait
 from storage.database import POSTGRESQL_PREFIXES
 from storage.leadership import LeaderLock
 
@@ -46,11 +47,8 @@ class Leader:
             self._task = asyncio.create_task(self._run(), name="leader")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
         await self._give_up_lead()
         await self._lock.close()
 

@@ -9,9 +9,10 @@ longer than the interval is followed by the next one at once, never by a burst o
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+
+from bot.tasks import cancel_and_wait
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +28,8 @@ class Ticker:
 
     async def stop(self) -> None:
         """Runs the job no more; a run under way is cancelled (stop what it does first)."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel_and_wait(self._task)
+        self._task = None
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
