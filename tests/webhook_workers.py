@@ -71,9 +71,9 @@ class Workers:
 
     @property
     def pids(self) -> list[int]:
-        """The worker processes (the parent's children) now."""
+        """The worker processes now: the parent's children (WORKERS=1: the process itself)."""
         assert self.process.proc is not None
-        return children(self.process.proc.pid)
+        return children(self.process.proc.pid) if self.count > 1 else [self.process.proc.pid]
 
     async def all_listening(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
