@@ -136,16 +136,46 @@ async def throughput(
             warm = some_users(workers * 4)  # every worker's matcher and connections in use
             await ask_all(server, warm, 1)
             crowd = some_users(users)
-            started = time.monotonic()
+            started, cpu = time.monotonic(), cpu_seconds(bot.pids)
             await ask_all(server, crowd, questions)
             elapsed = time.monotonic() - started
+            used = {k: v - cpu.get(k, 0.0) for k, v in cpu_seconds(bot.pids).items()}
             assert len(bot.pids) == workers
+            print(
+                f"  {workers} worker(s): {elapsed:.1f} s for {users * questions} questions; CPU s:"
+                f" workers {used['workers']:.1f}, fake Telegram {used['fake']:.1f},"
+                f" PostgreSQL {used['postgres']:.1f}, Redis {used['redis']:.1f}"
+            )
             filled = some_users(forms)
             await asyncio.gather(
                 *(renew(server, inboxes, u, n, FORM_KINDS, *WIZARD) for n, u in enumerate(filled))
             )
         lost = await forms_lost(url, filled)
     return users * questions / elapsed, lost
+
+
+def cpu_seconds(workers: list[int]) -> dict[str, float]:
+    """CPU seconds used so far by the workers, this process (the fake Bot API server and the
+    simulated users), and every PostgreSQL and Redis process on the machine (a shared server's
+    other clients included)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {"workers": 0.0, "fake": time.process_time(), "postgres": 0.0, "redis": 0.0}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            name = (proc / "comm").read_text().strip()
+        except OSError:
+            continue
+        seconds = (int(fields[11]) + int(fields[12])) / tick
+        if int(proc.name) in workers:
+            used["workers"] += seconds
+        elif name.startswith("postgres"):
+            used["postgres"] += seconds
+        elif name.startswith("redis"):
+            used["redis"] += seconds
+    return used
 
 
 async def ask_all(server: FakeTelegramServer, users: list[FakeUser], questions: int) -> None:
