@@ -8,7 +8,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import sqlite3
 import time
 from collections.abc import AsyncIterator
@@ -26,15 +25,9 @@ from storage.inbox import receive_updates
 from storage.redis_fsm import connect_redis
 from tests.bot_process import BOT_COMMAND, BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
+from tests.webhook_workers import SECRET, free_port, listening_pids
 
-SECRET = "webhook-secret_0123456789"
 QUESTION = "how many days after arrival do i have to get registered"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Worker:
@@ -205,28 +198,6 @@ async def test_sigterm_finishes_the_updates_under_way(webhook_bot: Worker, i18n:
     with contextlib.closing(sqlite3.connect(webhook_bot.process.env["DATABASE_PATH"])) as db:
         rows = db.execute("SELECT update_id, handled_at IS NOT NULL FROM inbox").fetchall()
     assert rows == [(999_999, 1)]  # polling's leftover was handled and marked so
-
-
-def listening_pids(port: int, pids: list[int]) -> set[int]:
-    """Which of `pids` hold a socket listening on 127.0.0.1:`port` (read from /proc)."""
-    listening = set()
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":
-            listening.add(f"socket:[{fields[9]}]")
-    owners = set()
-    for pid in pids:
-        try:
-            fds = list(Path(f"/proc/{pid}/fd").iterdir())
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                if os.readlink(fd) in listening:
-                    owners.add(pid)
-            except OSError:
-                continue
-    return owners
 
 
 async def test_two_workers_share_one_port_and_a_dead_one_is_started_again(tmp_path: Path) -> None:
