@@ -65,15 +65,20 @@ def test_a_bad_value_names_its_setting(name: str, value: str) -> None:
         load_settings({name: value})
 
 
-def test_bad_setting_stops_the_bot_with_one_line_and_status_2(tmp_path: Path) -> None:
-    result = subprocess.run(
+def run_bot(folder: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m bot` in `folder` with only `env` set, as a service manager would start it."""
+    return subprocess.run(
         [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env={"PYTHONPATH": str(REPO), "DEFAULT_TIMEZONE": "Mars/Olympus", "PATH": "/usr/bin:/bin"},
+        cwd=folder,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", **env},
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def test_bad_setting_stops_the_bot_with_one_line_and_status_2(tmp_path: Path) -> None:
+    result = run_bot(tmp_path, {"DEFAULT_TIMEZONE": "Mars/Olympus"})
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "DEFAULT_TIMEZONE" in lines[0] and "Traceback" not in result.stderr
@@ -196,19 +201,13 @@ def test_a_bad_scale_setting_names_what_is_wrong(env: dict[str, str], name: str)
 
 
 def test_several_workers_on_sqlite_are_refused_in_one_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env={
-            "PYTHONPATH": str(REPO),
-            "PATH": "/usr/bin:/bin",
+    result = run_bot(
+        tmp_path,
+        {
             **WEBHOOK_ENV,
             "REDIS_URL": "redis://127.0.0.1:6379/0",
             "WORKERS": "2",
         },
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
     assert result.returncode == 2
     [line] = result.stderr.strip().splitlines()
@@ -217,18 +216,12 @@ def test_several_workers_on_sqlite_are_refused_in_one_line(tmp_path: Path) -> No
 
 
 def test_an_unreachable_redis_stops_the_bot_in_one_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env={
-            "PYTHONPATH": str(REPO),
-            "PATH": "/usr/bin:/bin",
+    result = run_bot(
+        tmp_path,
+        {
             "BOT_TOKEN": "123:abc",
             "REDIS_URL": "redis://:hunter2@127.0.0.1:1/0",
         },
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
     assert result.returncode == 2
     last = result.stderr.strip().splitlines()[-1]  # after the log of opening the database
