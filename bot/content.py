@@ -68,9 +68,9 @@ class Content:
     def matcher(self) -> Matcher:
         return self._current[1]
 
-    def swap(self, kb: KnowledgeBase, matcher: Matcher | None = None) -> None:
-        """Puts in a new knowledge base and its matcher (built from it unless given)."""
-        self._current = (kb, matcher if matcher is not None else self._build(kb, self._learned))
+    def swap(self, kb: KnowledgeBase, matcher: Matcher) -> None:
+        """Puts in a new knowledge base and its matcher."""
+        self._current = (kb, matcher)
 
     async def learn(self, items: list[Learned]) -> None:
         """The verdicts stored so far (at start-up): one rebuild with all of them."""
