@@ -220,11 +220,13 @@ async def recover_in_flight(db: Database, broadcast_id: int, now: int) -> int:
     another owner. They are counted as uncertain: the message may have arrived already.
     """
     async with db.write() as conn:
-        return await _recover(conn, db, broadcast_id, now)
+        return await _recover(conn, db, broadcast_id, now, at_start=True)
 
 
-async def _recover(conn: Connection, db: Database, broadcast_id: int, now: int) -> int:
-    others = " OR claimed_by != ?" if db.others_claims_dead else ""
+async def _recover(
+    conn: Connection, db: Database, broadcast_id: int, now: int, *, at_start: bool
+) -> int:
+    others = " OR claimed_by != ?" if at_start and db.others_claims_dead else ""
     cursor = await conn.execute(
         "UPDATE broadcast_deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL"
         " WHERE broadcast_id = ? AND status = 'sending'"
@@ -250,7 +252,8 @@ async def record_and_claim(
 
     Claimed deliveries are 'sending', leased to `db.owner` until `now + lease`, until their result
     is written; the ids come back in order. Deliveries whose lease has passed are pending again
-    first, so a worker that died mid-broadcast leaves nobody out.
+    first, so a worker that died mid-broadcast leaves nobody out. Other owners' unexpired claims
+    are left alone even on SQLite: `recover_in_flight` frees a stopped process's at the start.
     """
     async with db.write() as conn:
         if results:
@@ -278,7 +281,7 @@ async def record_and_claim(
             )
         if claim <= 0:
             return []
-        await _recover(conn, db, broadcast_id, now)
+        await _recover(conn, db, broadcast_id, now, at_start=False)
         rows = await conn.execute_fetchall(
             "UPDATE broadcast_deliveries SET status = 'sending', claimed_by = ?, lease_until = ?"
             " WHERE broadcast_id = ? AND user_id IN (SELECT user_id FROM broadcast_deliveries"
