@@ -268,7 +268,10 @@ class BroadcastEngine:
         if broadcast_id in self._runs:
             return None
         now = self._now()
-        if not await start_sending(self.db, broadcast_id, now, self._today().date()):
+        today, default_language = self._today().date(), self.settings.default_language
+        if not await start_sending(
+            self.db, broadcast_id, now, today, default_language=default_language
+        ):
             return None
         workers, flush_every = self._pool_size()
         broadcast = await get_broadcast(self.db, broadcast_id)

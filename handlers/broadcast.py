@@ -208,8 +208,11 @@ async def _audience_step(
     """Shows who the segment reaches and how many, with Confirm / Send at / Change / Cancel."""
     now = turn.clock.now()
     today = now.astimezone(ZoneInfo(turn.settings.default_timezone)).date()
-    count = await audience_size(turn.db, segment, int(now.timestamp()), today)
-    news_off = await audience_size(turn.db, segment, int(now.timestamp()), today, news=False)
+    at, default_language = int(now.timestamp()), turn.settings.default_language
+    count = await audience_size(turn.db, segment, at, today, default_language=default_language)
+    news_off = await audience_size(
+        turn.db, segment, at, today, default_language=default_language, news=False
+    )
     await _save(turn.state, replace(draft, segment=segment, count=count))
     await turn.state.set_state(Compose.audience)
     t = turn.t

@@ -24,7 +24,6 @@ SegmentKind = Literal["all", "lang", "doc", "expiring", "active"]
 Status = Literal["draft", "scheduled", "sending", "done", "cancelled"]
 DeliveryStatus = Literal["pending", "sending", "sent", "failed", "blocked"]
 SUPPORTED_LANGUAGES = ("en", "ru", "zh", "it")
-FALLBACK_LANGUAGE = "en"  # what the bot speaks to someone whose Telegram language it doesn't know
 DELIVERY_LEASE = 300  # seconds a claimed delivery stays its claimer's: far more than a send takes
 
 
@@ -82,13 +81,14 @@ _COLUMNS = (
     " finished_at, total, sent, failed, blocked, uncertain, progress_message_id"
 )
 
-# The language the bot speaks to a user: the one they chose, else their Telegram language when the
-# bot has it ("ru", "ru-RU", "zh_hans"), else English (as bot.middlewares does).
+# The language the bot speaks to a user, as bot.preferences.language_of decides it (a test keeps the
+# two in step): the one they chose, else their Telegram language when the bot has it ("ru",
+# "ru-RU", "zh_hans"), else the bot's default language (the parameter).
 _LANGUAGE_SQL = (
     "COALESCE(u.language, CASE WHEN lower(substr(u.tg_language, 1, 2)) IN ({langs})"
     " AND (length(u.tg_language) = 2 OR substr(u.tg_language, 3, 1) IN ('-', '_'))"
-    " THEN lower(substr(u.tg_language, 1, 2)) ELSE '{fallback}' END)"
-).format(langs=", ".join(f"'{x}'" for x in SUPPORTED_LANGUAGES), fallback=FALLBACK_LANGUAGE)
+    " THEN lower(substr(u.tg_language, 1, 2)) ELSE ? END)"
+).format(langs=", ".join(f"'{x}'" for x in SUPPORTED_LANGUAGES))
 
 
 def _broadcast(row: object) -> Broadcast:
@@ -97,15 +97,16 @@ def _broadcast(row: object) -> Broadcast:
 
 
 def segment_filter(
-    segment: Segment, now: int, today: date, *, news: bool = True
+    segment: Segment, now: int, today: date, *, default_language: str, news: bool = True
 ) -> tuple[str, tuple[object, ...]]:
     """The WHERE clause (over `users u`) choosing the segment's recipients, and its parameters;
-    `news=False`: those of the segment who turned off news instead."""
+    `news=False`: those of the segment who turned off news instead. `default_language` is what
+    the bot speaks to those whose language it doesn't know (DEFAULT_LANGUAGE)."""
     where = f"u.blocked = 0 AND u.news = {int(news)}"
     if segment.kind == "all":
         return where, ()
     if segment.kind == "lang":
-        return f"{where} AND {_LANGUAGE_SQL} = ?", (str(segment.value),)
+        return f"{where} AND {_LANGUAGE_SQL} = ?", (default_language, str(segment.value))
     if segment.kind == "doc":
         return (
             f"{where} AND EXISTS (SELECT 1 FROM documents d WHERE d.user_id = u.id AND d.kind = ?)",
@@ -124,10 +125,18 @@ def segment_filter(
 
 
 async def audience_size(
-    db: Database, segment: Segment, now: int, today: date, *, news: bool = True
+    db: Database,
+    segment: Segment,
+    now: int,
+    today: date,
+    *,
+    default_language: str,
+    news: bool = True,
 ) -> int:
     """How many the segment reaches (`news=False`: how many of it turned off news)."""
-    where, params = segment_filter(segment, now, today, news=news)
+    where, params = segment_filter(
+        segment, now, today, default_language=default_language, news=news
+    )
     row = await db.fetch_one(f"SELECT COUNT(*) FROM users u WHERE {where}", params)
     return int(row[0]) if row else 0
 
@@ -186,7 +195,9 @@ async def broadcasts_with_status(db: Database, *statuses: Status) -> list[Broadc
     return [_broadcast(r) for r in rows]
 
 
-async def start_sending(db: Database, broadcast_id: int, now: int, today: date) -> bool:
+async def start_sending(
+    db: Database, broadcast_id: int, now: int, today: date, *, default_language: str
+) -> bool:
     """Materialises the recipients and moves the broadcast to 'sending', in one transaction.
 
     True when the broadcast is (now, or already was) sending; False when it was cancelled or done.
@@ -200,7 +211,9 @@ async def start_sending(db: Database, broadcast_id: int, now: int, today: date) 
             return False
         if row[0] == "sending":
             return True
-        where, params = segment_filter(Segment.from_json(row[1]), now, today)
+        where, params = segment_filter(
+            Segment.from_json(row[1]), now, today, default_language=default_language
+        )
         cursor = await conn.execute(
             "INSERT INTO broadcast_deliveries (broadcast_id, user_id)"
             f" SELECT CAST(? AS BIGINT), u.id FROM users u WHERE {where} ON CONFLICT DO NOTHING",

@@ -7,6 +7,7 @@ import bisect
 import time
 from collections import Counter
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ import pytest
 from bot.broadcasts import BroadcastEngine
 from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser, LocalTelegram
+from bot.preferences import language_of
 from handlers.broadcast import parse_send_at
 from storage.broadcasts import (
     DELIVERY_LEASE,
@@ -32,7 +34,7 @@ from storage.broadcasts import (
 from storage.database import Database
 from storage.documents import add_document
 from storage.privacy import export_user, forget_user
-from storage.users import get_user, mark_blocked, set_language, touch_user
+from storage.users import get_user, get_users, mark_blocked, set_language, touch_user
 from tests.bot_process import BotProcess
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
 from tests.harness import START, Chat, make_services, replies
@@ -254,8 +256,9 @@ async def test_segment_sizes(fast: Chat) -> None:
     await add_document(db, 204, "rvp", "", today + timedelta(days=3), NOW, None)
     await mark_blocked(db, 204)
 
-    async def size(kind: str, value: str | int | None = None) -> int:
-        return await audience_size(db, Segment(kind, value), NOW, today)  # type: ignore[arg-type]
+    async def size(kind: str, value: str | int | None = None, default: str = "en") -> int:
+        segment = Segment(kind, value)  # type: ignore[arg-type]
+        return await audience_size(db, segment, NOW, today, default_language=default)
 
     assert await size("all") == 6
     assert await size("lang", "ru") == 2
@@ -269,6 +272,18 @@ async def test_segment_sizes(fast: Chat) -> None:
     assert await size("expiring", 45) == 2
     assert await size("active", 3) == 3  # 201, 202, 203 were seen within three days
     assert await size("active", 30) == 6
+    # DEFAULT_LANGUAGE=ru: the German and the unknown speak Russian with the bot, so a broadcast
+    # to Russian speakers reaches them, exactly as bot.preferences.language_of decides.
+    assert await size("lang", "ru", default="ru") == 4
+    assert await size("lang", "en", default="ru") == 0
+    for default in ("en", "ru", "zh"):
+        settings = replace(fast.services.settings, default_language=default)
+        reached = await get_users(db, [i for i in people if i != 204])
+        spoken = Counter(language_of(user, settings) for user in reached)
+        languages = ("en", "ru", "zh", "it")
+        assert [await size("lang", lang, default) for lang in languages] == [
+            spoken[lang] for lang in languages
+        ]
 
 
 # --- delivery in this process ------------------------------------------------------------------
@@ -634,7 +649,7 @@ async def test_deliveries_a_dead_process_claimed_are_sent_once_their_lease_passe
     broadcast_id = await create_broadcast(
         db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
     )
-    assert await start_sending(db, broadcast_id, NOW, START.date())
+    assert await start_sending(db, broadcast_id, NOW, START.date(), default_language="en")
     dead = Database(database_url)  # another process, which claims 5 and dies
     await dead.connect()
     held = await record_and_claim(dead, broadcast_id, [], 5, NOW)

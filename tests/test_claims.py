@@ -115,7 +115,7 @@ async def sending(db: Database) -> int:
     broadcast_id = await create_broadcast(
         db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment(), now=NOW
     )
-    assert await start_sending(db, broadcast_id, NOW, date(2026, 1, 1))
+    assert await start_sending(db, broadcast_id, NOW, date(2026, 1, 1), default_language="en")
     return broadcast_id
 
 
