@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import tempfile
 import time
@@ -38,6 +39,12 @@ MESSAGES = [
     "quanto costa la proroga del visto",
     "/help",
 ]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of the process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mib(pid: int) -> float:
@@ -70,6 +77,18 @@ BOT = [sys.executable, "-m", "bot"]
 BARE_BOT = [sys.executable, str(Path(__file__).with_name("bare_bot.py"))]
 
 
+async def start(process: BotProcess, server: FakeTelegramServer) -> float:
+    """Starts the process; returns the seconds until its first getUpdates."""
+    polls = server.polls
+    started = time.perf_counter()
+    process.start()
+    while server.polls == polls:
+        if process.proc and process.proc.poll() is not None:
+            raise SystemExit(f"the bot exited:\n{process.log}")
+        await asyncio.sleep(0.005)
+    return time.perf_counter() - started
+
+
 async def measure(users: int, per_user: int, command: list[str] = BOT) -> dict[str, float]:
     async with FakeTelegramServer() as server:
         telegram = server.telegram
@@ -81,32 +100,31 @@ async def measure(users: int, per_user: int, command: list[str] = BOT) -> dict[s
                 "LOG_LEVEL": "WARNING",
             }
             process = BotProcess(env, Path(tmp) / "bot.log", command)
-            started = time.perf_counter()
-            process.start()
-            while server.polls == 0:
-                if process.proc and process.proc.poll() is not None:
-                    raise SystemExit(f"the bot exited:\n{process.log}")
-                await asyncio.sleep(0.005)
-            startup = time.perf_counter() - started
+            first_startup = await start(process, server)
+            await process.stop()
+            startup = await start(process, server)
 
             assert process.proc is not None
             pid = process.proc.pid
             people = [FakeUser(id=10_000 + i, language_code="en") for i in range(users)]
             rss_started = rss_mib(pid)
-            own_cpu = time.process_time()
+            own_cpu, bot_cpu = time.process_time(), cpu_seconds(pid)
             elapsed = await answer_round(telegram, people, per_user)
             fake_api_cpu = time.process_time() - own_cpu
+            bot_cpu = cpu_seconds(pid) - bot_cpu
             rss_first = rss_mib(pid)
             await answer_round(telegram, people, per_user)
             rss_second = rss_mib(pid)
             await process.stop()
     total = users * per_user
     return {
+        "first_startup_s": round(first_startup, 3),
         "startup_s": round(startup, 3),
         "updates": total,
         "seconds": round(elapsed, 3),
         "updates_per_s": round(total / elapsed, 1),
         "fake_api_cpu_share": round(fake_api_cpu / elapsed, 2),
+        "cpu_ms_per_update": round(bot_cpu / total * 1000, 2),
         "rss_mib_started": round(rss_started, 1),
         "rss_mib_answered": round(rss_first, 1),
         "rss_mib_answered_twice": round(rss_second, 1),
