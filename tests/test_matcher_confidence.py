@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -9,17 +10,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from faq.calibration import choose_threshold
 from faq.confidence import (
     CONFIDENCE_FILE,
     EVIDENCE,
+    Confidence,
     content_digest,
     fit,
     load_confidence,
     save_confidence,
 )
+from faq.evaluation import Example
 from faq.lexicon import load_lexicon
 from faq.loader import CONTENT_DIR, load_knowledge_base
-from faq.matcher import Matcher
+from faq.matcher import Match, Matcher
 
 QUESTION = "how many days do i have to register after arrival"
 LEAD = EVIDENCE.index("lead")
@@ -82,3 +86,38 @@ def test_without_a_calibration_the_matcher_always_asks(tmp_path: Path) -> None:
     uncalibrated = Matcher(kb, load_lexicon(content)).match(QUESTION)
     assert (uncalibrated.topic_id, uncalibrated.kind) == ("registration-deadline", "uncertain")
     assert uncalibrated.alternatives == calibrated.alternatives
+
+
+class Ranked:
+    """A matcher whose best topic and its probability of being right are given per question."""
+
+    def __init__(self, cases: dict[str, tuple[str, float]]) -> None:
+        self._cases = cases
+
+    def weigh(self, question: str, lang: str) -> tuple[Match, list[float]]:
+        topic, probability = self._cases[question]
+        evidence = [math.log(probability / (1 - probability))] + [0.0] * (len(EVIDENCE) - 1)
+        return Match(topic, 0.5, True, lang, ()), evidence
+
+
+def test_the_threshold_stops_before_the_wrong_answers_exceed_their_share() -> None:
+    score_only = Confidence(
+        (0.0,) * len(EVIDENCE),
+        (1.0,) * len(EVIDENCE),
+        (1.0,) + (0.0,) * (len(EVIDENCE) - 1),
+        0.0,
+        0.5,
+    )
+    dev = [Example("en", f"q{i}", "right") for i in range(100)]
+    dev += [Example("ru", f"r{i}", "right") for i in range(100)]
+    dev.append(Example("en", "offtopic", None))
+    cases = {e.question: ("right", 0.99 - i / 1000) for i, e in enumerate(dev)}
+    cases["q10"] = ("wrong", 0.95)  # en's first wrong answer: within 2 % of 100
+    cases["q20"] = ("wrong", 0.94)  # its second: within 2 %, 1 % of all 200
+    cases["offtopic"] = ("right", 0.93)  # answered at once: wrong too, 1.5 % of all 200
+    cases["r5"] = ("wrong", 0.92)  # over 1.5 % of all: the threshold stays above it
+    threshold = choose_threshold(Ranked(cases), score_only, dev)  # type: ignore[arg-type]
+    assert 0.92 < threshold <= 0.93
+    cases["offtopic"] = ("right", 0.5)
+    cases["q30"] = ("wrong", 0.9305)  # en's third: over 2 % of en's 100
+    assert 0.9305 < choose_threshold(Ranked(cases), score_only, dev) <= 0.94  # type: ignore[arg-type]
