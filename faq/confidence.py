@@ -74,8 +74,13 @@ def fit(evidence: np.ndarray, right: np.ndarray) -> Confidence:
         w -= step
         if np.abs(step).max() < 1e-10:
             break
-    values = (tuple(map(float, v)) for v in (mean, scale, w[:-1]))
-    return Confidence(*values, bias=float(w[-1]), threshold=0.5)
+    values = (tuple(map(_stable, v)) for v in (mean, scale, w[:-1]))
+    return Confidence(*values, bias=_stable(w[-1]), threshold=0.5)
+
+
+def _stable(value: float) -> float:
+    """Without the last digits, which differ from run to run with the order of summation."""
+    return float(f"{value:.10g}")
 
 
 def content_digest(root: Path) -> str:
