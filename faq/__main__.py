@@ -1,4 +1,5 @@
-"""Command line: `python -m faq check` validates the content, `ask` tries the matcher."""
+"""Command line: `python -m faq check` validates the content, `ask` tries the matcher,
+`calibrate` fits when it answers without asking."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from faq.confidence import content_digest, load_confidence, save_confidence
 from faq.lexicon import load_lexicon
 from faq.loader import CONTENT_DIR, ContentError, load_knowledge_base
 from faq.matcher import Matcher
@@ -27,6 +29,33 @@ def check(root: Path) -> int:
         f"content ok: {len(kb.topics)} topics, {len(kb.categories)} categories, "
         f"{len(kb.documents)} document kinds"
     )
+    if load_confidence(root).digest != content_digest(root):
+        print(
+            "warning: the matcher's confidence was calibrated on other content (or never): "
+            "run `python -m faq calibrate`",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def calibrate(root: Path, out: TextIO) -> int:
+    """Fits the confidence on held-out training examples, its threshold on the dev split."""
+    from dataclasses import replace
+
+    from faq.calibration import calibrate as fitted_on
+    from faq.evaluation import evaluate, load_split, summary
+
+    dev = load_split("dev")
+    confidence = fitted_on(root, dev)
+    path = save_confidence(confidence, root, "Fitted on held-out examples; threshold on dev.")
+    print(f"{path}: threshold {confidence.threshold:.3f}", file=out)
+    lexicon = replace(load_lexicon(root), confidence=confidence)
+    for lang, rates in summary(evaluate(Matcher(load_knowledge_base(root), lexicon), dev)).items():
+        print(
+            f"  dev {lang}: direct and right {rates['direct_right']:.1%}, "
+            f"direct and wrong {rates['direct_wrong']:.1%}, top-1 {rates['top1']:.1%}",
+            file=out,
+        )
     return 0
 
 
@@ -112,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=CONTENT_DIR, help="content folder")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every content file")
+    sub.add_parser("calibrate", help="fit when the matcher answers without asking")
     asking = sub.add_parser("ask", help="match a question to a topic")
     asking.add_argument("--lang", choices=LANGUAGES, help="the user's interface language")
     asking.add_argument("--json", action="store_true", help="print one JSON object per question")
@@ -127,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.content)
+    if args.command == "calibrate":
+        return calibrate(args.content, sys.stdout)
     if args.command == "learned":
         return learned(args.database, sys.stdout)
     if args.command == "ask":

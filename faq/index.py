@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -72,6 +73,19 @@ class Corpus:
         return cells // n_features, cells % n_features, np.bincount(where, weights=weight)
 
 
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """Per topic, 0 to 1: the closest single example, the texts in one language taken together,
+    and the two weighed into the topic's score."""
+
+    example: np.ndarray
+    centroid: np.ndarray
+
+    @property
+    def total(self) -> np.ndarray:
+        return EXAMPLE_WEIGHT * self.example + CENTROID_WEIGHT * self.centroid
+
+
 class TopicIndex:
     """Rows: every document, then every group's centroid; a topic scores by its best document
     and its best centroid."""
@@ -109,8 +123,8 @@ class TopicIndex:
         self._group_starts = n_docs + np.searchsorted(group_topics, np.arange(topic_count))
         self._n_docs = n_docs
 
-    def scores(self, features: Features) -> np.ndarray:
-        """Cosine-based similarity of the query to each topic, 0 to 1."""
+    def scores(self, features: Features) -> Scores:
+        """Cosine-based similarity of the query to each topic."""
         known: list[int] = []
         weights: list[float] = []
         unknown = 0.0
@@ -122,7 +136,8 @@ class TopicIndex:
                 known.append(fid)
                 weights.append(_damp_one(count))
         if not known:
-            return np.zeros(len(self._example_starts))
+            nothing = np.zeros(len(self._example_starts))
+            return Scores(nothing, nothing)
         fids = np.array(known)
         q = np.array(weights) * self._idf[fids]
         q /= np.sqrt(q @ q + unknown)
@@ -134,7 +149,7 @@ class TopicIndex:
         rows = np.bincount(docs, weights=values, minlength=self._n_rows)
         example = np.maximum.reduceat(rows[: self._n_docs], self._example_starts)
         centroid = np.maximum.reduceat(rows, self._group_starts)
-        return EXAMPLE_WEIGHT * example + CENTROID_WEIGHT * centroid
+        return Scores(example, centroid)
 
 
 def _damp(count: np.ndarray) -> np.ndarray:

@@ -1,5 +1,5 @@
 """The matcher's word lists, all data files: stopwords, synonyms, the glossary's concepts, the
-question kinds, small talk, and the subjects the bot declines."""
+question kinds, small talk, the subjects the bot declines; and its calibrated confidence."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from faq.confidence import UNCALIBRATED, Confidence, load_confidence
 from faq.glossary import load_glossary
 from faq.loader import CONTENT_DIR
 from faq.model import LANGUAGES
@@ -41,6 +42,8 @@ class Lexicon:
     """Language we don't speak -> its commonest words."""
     foreign_letters: Mapping[str, str]
     """Language we don't speak -> letters of its own (Cyrillic-script languages)."""
+    confidence: Confidence = UNCALIBRATED
+    """When the best topic is sent without asking."""
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -117,4 +120,5 @@ def load_lexicon(root: Path = CONTENT_DIR) -> Lexicon:
         smalltalk=SmallTalk(talk),
         foreign_words={k: tuple(v.split()) for k, v in foreign.get("words", {}).items()},
         foreign_letters=dict(foreign.get("letters", {})),
+        confidence=load_confidence(root),
     )

@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from faq.features import Analyzer, Features
-from faq.index import Corpus, TopicIndex
+from faq.index import Corpus, Scores, TopicIndex
 from faq.language import ForeignLanguage, LanguageDetector
 from faq.lexicon import Lexicon, load_lexicon, phrase_pattern
 from faq.model import KnowledgeBase
@@ -27,10 +27,8 @@ from faq.normalize import Token, is_cyrillic, normalize, tokenize
 from faq.translit import from_latin_layout
 
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
-CONFIDENT_FROM = 0.18  # score, and lead over the runner-up topic, for answering without asking
-CONFIDENT_MARGIN = 0.05
 SUBJECT_MARGIN = -0.03  # a declined subject within this much of the best topic declines it
-SUBJECT_LEAD = 0.1  # ...and one within this much leaves the answer to the user's choice
+SUBJECT_LEAD = 0.08  # ...and one within this much leaves the answer to the user's choice
 ALTERNATIVES = 3
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
 MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
@@ -40,6 +38,8 @@ NAMED_DOCUMENTS = ("rvp", "vnzh", "patent", "registration", "visa")
 """Glossary concepts that are document kinds of the renewal wizard; the longest name found wins
 ("permesso di lavoro" is a patent, "permesso" alone a residence permit)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u2026;\uff1b])\s*|\n+")
+
+Evidence = tuple[float, ...]
 
 FOREIGN = "language"
 """The `subject` of a message declined because it is in a language we don't speak."""
@@ -106,6 +106,7 @@ class Matcher:
         if any(item.topic_id is None for item in learned):
             self._topic_ids.append(SUBJECT_PREFIX + "learned")
         self._n_topics = len(kb.topics)
+        self._class_index = {class_id: i for i, class_id in enumerate(self._topic_ids)}
         samples, vocabulary = self._read(kb, learned)
         russian_words = {t.text for s in samples for t in s.terms if t.script == "cyrillic"}
         analyzer.russian_stems = frozenset(map(analyzer.stem_russian, russian_words))
@@ -171,32 +172,57 @@ class Matcher:
         return samples, vocabulary
 
     def match(self, text: str, lang_hint: str | None = None) -> Match:
+        return self.weigh(text, lang_hint)[0]
+
+    def weigh(self, text: str, lang_hint: str | None = None) -> tuple[Match, Evidence | None]:
+        """The match, and the evidence its confidence was judged on (None when no topic was
+        ranked first: small talk, a decline, an operator's verdict)."""
         query = self._analyse(text, lang_hint)
         smalltalk = self._lexicon.smalltalk
         if talk := smalltalk.kind(text) or smalltalk.kind(query.relaid):
-            return Match(None, 0.0, False, query.lang, (), smalltalk=talk)
+            return Match(None, 0.0, False, query.lang, (), smalltalk=talk), None
         if self._foreign.detect(text, tokenize(normalize(text[:MAX_CHARS]))):
-            return Match(None, 0.0, False, query.lang, (), subject=FOREIGN)
+            return Match(None, 0.0, False, query.lang, (), subject=FOREIGN), None
         taught = self._taught.get(normalize(text[:MAX_CHARS]), "")
         if taught != "":
-            return Match(taught, 1.0, taught is not None, query.lang, ())
-        ranked = self._rank(query)
+            return Match(taught, 1.0, taught is not None, query.lang, ()), None
+        scores = self._index.scores(query.features) if query.features else None
+        ranked = self._ranked(scores)
         topics = [(t, s) for t, s in ranked if not t.startswith(SUBJECT_PREFIX)]
         subject = next(((t, s) for t, s in ranked if t.startswith(SUBJECT_PREFIX)), None)
         best = topics[0] if topics else None
-        if best is None or best[1] < DECLINE_BELOW:
-            return self._declined(query, best, subject)
+        if scores is None or best is None or best[1] < DECLINE_BELOW:
+            return self._declined(query, best, subject), None
         if subject is not None and subject[1] > best[1] + SUBJECT_MARGIN:
-            return self._declined(query, best, subject)
+            return self._declined(query, best, subject), None
         (best_id, score), *rest = topics
-        runner_up = rest[0][1] if rest else 0.0
-        confident = (
-            score >= CONFIDENT_FROM
-            and score - runner_up >= CONFIDENT_MARGIN
-            and score - (subject[1] if subject else 0.0) >= SUBJECT_LEAD
+        subject_score = subject[1] if subject else 0.0
+        evidence = self._evidence(topics, subject_score, scores)
+        confident = score - subject_score >= SUBJECT_LEAD and (
+            self._lexicon.confidence.confident(evidence)
         )
         alternatives = tuple(t for t, _ in rest[:ALTERNATIVES])
-        return Match(best_id, round(score, 4), confident, query.lang, alternatives)
+        return Match(best_id, round(score, 4), confident, query.lang, alternatives), evidence
+
+    def _evidence(
+        self, topics: list[tuple[str, float]], subject: float, scores: Scores
+    ) -> Evidence:
+        """What the ranking shows, in the order of `confidence.EVIDENCE`."""
+        (best_id, score), *rest = topics
+        second = rest[0][1] if rest else 0.0
+        third = rest[1][1] if len(rest) > 1 else 0.0
+        best = self._class_index[best_id]
+        centroid_first = int(np.argmax(scores.centroid[: self._n_topics])) == best
+        return (
+            score,
+            score - second,
+            second / score,
+            score - subject,
+            score - third,
+            float(centroid_first),
+            float(scores.example[best]),
+            float(scores.centroid[best]),
+        )
 
     @staticmethod
     def _declined(
@@ -233,7 +259,7 @@ class Matcher:
         query = self._analyse(self._complete(text), lang_hint)
         if not query.features or limit <= 0:
             return []
-        ranked = self._rank(query)
+        ranked = self._ranked(self._index.scores(query.features))
         if not ranked or ranked[0][0].startswith(SUBJECT_PREFIX):
             return []
         topics = [(t, s) for t, s in ranked if not t.startswith(SUBJECT_PREFIX)]
@@ -252,22 +278,6 @@ class Matcher:
                 break
             found.append(word)
         return f"{head} {max(found, key=self._frequency.__getitem__)}" if found else text
-
-    def _analyse(self, text: str, lang_hint: str | None) -> _Query:
-        normalized = " ".join(self._relayout(t) for t in normalize(text[:MAX_CHARS]).split())
-        tokens = tokenize(normalized)
-        translit = sum(
-            1 for t in tokens if t.script == "latin" and self._analyzer.russian_reading(t.text)
-        )
-        lang = self._detector.detect(tokens, lang_hint, translit)
-        if not tokens or self._lexicon.off_topic.search(normalized):
-            return _Query(lang, None)
-        content = tokenize(self._lexicon.social.sub(" ", normalized))
-        corrected = " ".join(self._correct(t) for t in content)
-        terms = self._analyzer.terms(self._analyzer.canonical(corrected))
-        if not terms:
-            return _Query(lang, None)
-        return _Query(lang, self._analyzer.features(terms), self._coverage(terms))
 
     def _analyse(self, text: str, lang_hint: str | None) -> _Query:
         text = text[:MAX_CHARS]
@@ -353,12 +363,12 @@ class Matcher:
         known = [w for w in swaps if w in self._vocabulary]
         return max(known, key=self._frequency.__getitem__) if known else word
 
-    def _rank(self, query: _Query) -> list[tuple[str, float]]:
-        if not query.features:
+    def _ranked(self, scores: Scores | None) -> list[tuple[str, float]]:
+        if scores is None:
             return []
-        scores = self._index.scores(query.features)
-        order = np.argsort(-scores)
-        return [(self._topic_ids[t], float(scores[t])) for t in order if scores[t] > 0]
+        total = scores.total
+        order = np.argsort(-total)
+        return [(self._topic_ids[t], float(total[t])) for t in order if total[t] > 0]
 
 
 def _detector(kb: KnowledgeBase, lexicon: Lexicon) -> LanguageDetector:

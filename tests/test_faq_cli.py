@@ -1,8 +1,10 @@
-"""`python -m faq ask`: the readable line and the JSON-lines mode over stdin."""
+"""`python -m faq ask`: the readable line and the JSON-lines mode over stdin; `check`'s word on
+the calibration."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,3 +65,14 @@ def test_ask_json_names_the_declined_subject() -> None:
     result = run("ask", "--json", "--lang", "en", "how do i get a schengen visa for france")
     record = json.loads(result.stdout)
     assert (record["id"], record["kind"], record["subject"]) == (None, "offtopic", "other-visas")
+
+
+def test_check_warns_when_the_content_changed_since_calibration(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(ROOT / "faq" / "content", tmp_path / "content"))
+    unchanged = run("--content", str(content), "check")
+    assert unchanged.returncode == 0 and "calibrate" not in unchanged.stderr
+    topic = content / "topics" / "registration-deadline.toml"
+    topic.write_text(topic.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    changed = run("--content", str(content), "check")
+    assert changed.returncode == 0, changed.stderr
+    assert "python -m faq calibrate" in changed.stderr
