@@ -3,7 +3,7 @@
 Telegram's limit is per bot, whichever process sends, so with REDIS_URL each call to Telegram takes
 a slot here before it goes (bot/sender.py asks, for every try of every call):
 
-- at most `rate` calls in any window of WINDOW seconds, all processes together;
+- at most `rate` calls in any WINDOW (a little more than a second), all processes together;
 - calls sent on the bot's own initiative (reminders, broadcasts: "bulk") at most `bulk_rate`
   of them (Settings.bulk_rate), evenly spaced; replies may use the whole rate, so a reply never
   waits behind a broadcast and a broadcast leaves replies their share;
@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING
 
 from redis.exceptions import RedisError
 
-from bot.sender import WINDOW
-
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
@@ -34,6 +32,10 @@ log = logging.getLogger(__name__)
 
 LOCAL_SECONDS = 5.0  # after Redis failed, how long the process paces itself before asking again
 REDIS_TIMEOUT = 2.0  # a slot not granted within this long counts as Redis unreachable
+# The pace counts over this long rather than a second: between its slot and Telegram a call may
+# wait for its process's event loop, busier in a worker than in one process's broadcast (a
+# window of 1.02 s, as bot/sender.py's, let Telegram see 21 in a second with a cap of 20).
+WINDOW = 1.1
 
 # KEYS: all sends (sorted set: member -> time), bulk sends (the same), the next bulk slot, the
 # pause. ARGV: cap, bulk cap, window and bulk interval (microseconds), bulk (1/0), member.

@@ -1,7 +1,7 @@
 """The send pace shared through a real Redis (bot/shared_pace.py) by two processes' Senders.
 
-Each test has its own key prefix and its own clients: two clients, two Senders, as two worker
-processes would have them.
+Each test has its own key prefix and its own clients (tests/conftest.py): two clients, two
+Senders, as two worker processes would have them.
 """
 
 from __future__ import annotations
@@ -10,8 +10,6 @@ import asyncio
 import contextlib
 import logging
 import time
-import uuid
-from collections.abc import AsyncIterator
 
 import pytest
 from redis.asyncio import Redis
@@ -24,22 +22,6 @@ from tests.webhook_workers import max_in_any_window
 pytestmark = pytest.mark.requires_redis
 
 RATE, BULK_RATE = 20, 16
-
-
-@pytest.fixture
-def prefix() -> str:
-    return f"test-pace-{uuid.uuid4().hex[:12]}"
-
-
-@pytest.fixture
-async def clients(redis_url: str, prefix: str) -> AsyncIterator[list[Redis]]:
-    made = [connect_redis(redis_url), connect_redis(redis_url)]
-    yield made
-    keys = [k async for k in made[0].scan_iter(match=f"{{{prefix}}}*")]
-    if keys:
-        await made[0].delete(*keys)
-    for client in made:
-        await client.aclose(close_connection_pool=True)
 
 
 def senders(clients: list[Redis], prefix: str) -> list[Sender]:
