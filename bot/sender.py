@@ -26,9 +26,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 _GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 _UNPROMPTED: ContextVar[bool] = ContextVar("unprompted", default=False)
-# The pace counts over a little more than a second, so the receiving side, which sees the requests
-# a little later and with some jitter, never counts more than the rate in a second.
-WINDOW = 1.02
 
 
 class RecipientGone(Exception):
@@ -38,14 +35,15 @@ class RecipientGone(Exception):
 class RateLimiter:
     """At most `rate` acquisitions in any one-second window, evenly spaced.
 
-    The window used is WINDOW, a little longer than a second.
+    The window used is a little longer than a second (`margin`), so the receiving side, which sees
+    the requests a little later and with some jitter, never counts more than `rate` in a second.
     """
 
-    def __init__(self, rate: float) -> None:
+    def __init__(self, rate: float, margin: float = 0.02) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
         self.rate = rate
-        self.window = WINDOW
+        self.window = 1.0 + margin
         self.interval = self.window / rate
         self._recent: deque[float] = deque(maxlen=max(1, int(rate)))
         self._next = 0.0
