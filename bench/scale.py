@@ -2,7 +2,8 @@
 
 1. Throughput: the same load (`--users` users each typing `--questions` free-text questions at
    once) answered by one worker, then by N; updates per second from the first question posted to
-   the last answer received, and the speedup of N over one.
+   the last answer received, and the speedup of N over one. The sending pace is lifted
+   (BROADCAST_RATE 1000, as for a paid bot): otherwise it, not the workers, sets the figure.
 2. Reminders: `--reminders` users each with a document whose reminder is due, N workers started,
    and the worker holding claims killed with SIGKILL once a `--kill-at` share has arrived; then
    waited for until `--reminder-wait` seconds (a dead worker's claims are sent by another once
@@ -52,7 +53,7 @@ from storage.users import add_users
 from tests.databases import with_database
 from tests.fake_telegram_server import FakeTelegramServer
 from tests.test_scale import Inboxes, expiry, renew
-from tests.webhook_workers import max_in_any_window, running_workers
+from tests.webhook_workers import UNCAPPED, max_in_any_window, running_workers
 
 QUESTIONS = (
     "how many days after arrival do i have to get registered",
@@ -132,7 +133,7 @@ async def throughput(
     ):
         inboxes = Inboxes()
         server.telegram.listeners.append(inboxes)
-        async with running_workers(server, workers, url, redis_url, log) as bot:
+        async with running_workers(server, workers, url, redis_url, log, UNCAPPED) as bot:
             warm = some_users(workers * 4)  # every worker's matcher and connections in use
             await ask_all(server, warm, 1)
             crowd = some_users(users)

@@ -38,7 +38,7 @@ from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
 from bot.retry import RetryMiddleware
-from bot.sender import Sender
+from bot.sender import Sender, SharedPace
 from bot.settings import Settings
 from bot.ticker import Ticker
 from faq.matcher import Learned
@@ -96,7 +96,8 @@ def create_services(
     content = content or Content.load(cache=MatcherCache(settings.database_path.parent / "cache"))
     db = Database(settings.database_url)
     i18n = I18n()
-    sender = Sender(rate=settings.bulk_rate)
+    redis = _connect_redis(settings.redis_url) if settings.redis_url else None
+    sender = Sender(settings.bulk_rate, _shared_pace(redis, settings, bot) if redis else None)
     bot.session.middleware(RetryMiddleware(sender))
     bot.session.middleware(RecordAnswers())
     delivery = Delivery(sender, db)
@@ -113,7 +114,7 @@ def create_services(
         reminders=ReminderService(db, content, i18n, settings, delivery, bot),
         broadcasts=BroadcastEngine(db, i18n, settings, delivery, bot, clock, scheduler),
         desk=HandoffDesk(bot, db, content, i18n, settings, clock, delivery),
-        redis=_connect_redis(settings.redis_url) if settings.redis_url else None,
+        redis=redis,
     )
 
 
@@ -122,6 +123,14 @@ def _connect_redis(url: str) -> Redis:
     from storage.redis_fsm import connect_redis
 
     return connect_redis(url)
+
+
+def _shared_pace(redis: Redis, settings: Settings, bot: Bot) -> SharedPace:
+    from bot.shared_pace import RedisSendPace
+
+    return RedisSendPace(
+        redis, settings.broadcast_rate, settings.bulk_rate, prefix=f"pace:{bot.id}"
+    )
 
 
 def _detached(router: Router) -> Router:

@@ -72,7 +72,7 @@ class RetryMiddleware(BaseRequestMiddleware):
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as e:
-                self.sender.pause(e.retry_after)
+                await self.sender.pause(e.retry_after)
                 if attempt == RETRY_ATTEMPTS:
                     raise
             except Exception as e:

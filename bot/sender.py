@@ -5,6 +5,10 @@ call goes through, pauses it for the 429's retry_after). Calls the bot makes on 
 (reminders, broadcasts) go through `Sender.deliver` and, on top, take a slot of the rate limiter at
 every try, so reminders and broadcasts together stay under Telegram's limits; a user who blocked
 the bot surfaces as RecipientGone, and failures that outlast the retries reach the caller.
+
+With REDIS_URL the pace is shared by every process (bot/shared_pace.py): every call, replies
+included, takes a slot there and a 429 pauses them all; this process's limiter paces its
+unprompted calls only while Redis cannot be reached.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import logging
 from collections import deque
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 
@@ -62,17 +66,29 @@ class RateLimiter:
             self._next = max(self._next + self.interval, now)
 
 
+class SharedPace(Protocol):
+    async def take(self, bulk: bool) -> bool: ...
+
+    async def pause(self, seconds: float) -> None: ...
+
+
 class Sender:
-    def __init__(self, rate: float = 25.0) -> None:
+    def __init__(self, rate: float = 25.0, shared: SharedPace | None = None) -> None:
         self.limiter = RateLimiter(rate)
+        self.shared = shared
         self.retries_after_429 = 0
         self._open = asyncio.Event()
         self._open.set()
         self._resume_at = 0.0
         self._reopen: asyncio.TimerHandle | None = None
 
-    def pause(self, seconds: float) -> None:
-        """Telegram answered 429: every call waits `seconds`."""
+    async def pause(self, seconds: float) -> None:
+        """Telegram answered 429: every call (of every process, with Redis) waits `seconds`."""
+        self._pause_here(seconds)
+        if self.shared is not None:
+            await self.shared.pause(seconds)
+
+    def _pause_here(self, seconds: float) -> None:
         self.retries_after_429 += 1
         log.warning("Telegram asked to slow down: all sending pauses %ss", seconds)
         loop = asyncio.get_running_loop()
@@ -86,9 +102,13 @@ class Sender:
         self._reopen = loop.call_at(resume_at, self._open.set)
 
     async def turn(self) -> None:
-        """Before each try of a call: waits out a 429 pause and, if unprompted, for a slot."""
+        """Before each try of a call: waits out a 429 pause, then for a slot of the shared pace;
+        without one (no Redis, or Redis unreachable) an unprompted call waits for a slot here."""
         await self._open.wait()
-        if _UNPROMPTED.get():
+        unprompted = _UNPROMPTED.get()
+        if self.shared is not None and await self.shared.take(unprompted):
+            return
+        if unprompted:
             await self.limiter.acquire()
 
     async def deliver(self, call: Callable[[], Awaitable[T]]) -> T:

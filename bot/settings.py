@@ -39,7 +39,7 @@ class Webhook:
 
 
 # With several processes, the share of BROADCAST_RATE the leader's reminders and broadcasts leave
-# to the replies (not paced themselves) that any process sends meanwhile.
+# to the replies that any process sends meanwhile (bot/shared_pace.py).
 REPLY_SHARE = 0.2
 
 
@@ -69,9 +69,13 @@ class Settings:
     @property
     def bulk_rate(self) -> float:
         """The pace of reminders and broadcasts. With several processes (PostgreSQL, WORKERS>1)
-        only the leader sends them, so its pace is the global one, and it leaves REPLY_SHARE of
-        BROADCAST_RATE to the replies every process sends; one process keeps the whole rate."""
-        several = self.workers > 1 or not self.database_url.startswith(SQLITE_PREFIX)
+        or a pace shared through Redis, it leaves REPLY_SHARE of BROADCAST_RATE to the replies
+        every process sends; one process on its own keeps the whole rate."""
+        several = (
+            self.workers > 1
+            or self.redis_url is not None
+            or not self.database_url.startswith(SQLITE_PREFIX)
+        )
         return self.broadcast_rate * (1 - REPLY_SHARE) if several else self.broadcast_rate
 
     @property

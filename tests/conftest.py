@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import AsyncIterator, Generator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -10,6 +12,9 @@ from bot.i18n import I18n
 from faq import KnowledgeBase, load_knowledge_base
 from tests.databases import ENGINES, database_on
 from tests.harness import Chat, make_services
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
 
 # Tests skipped for want of a server say so with one of these words in their reason.
 SERVERS = ("PostgreSQL", "Redis")
@@ -78,3 +83,23 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture
 def redis_url() -> str:
     return os.environ["REDIS_URL"]
+
+
+@pytest.fixture
+def prefix() -> str:
+    """The test's own Redis keys contain this: Redis is shared, nothing is flushed."""
+    return f"test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+async def clients(redis_url: str, prefix: str) -> AsyncIterator[list[Redis]]:
+    """Two clients, as two processes would have; the test's keys are deleted afterwards."""
+    from storage.redis_fsm import connect_redis  # redis's import is slow: only where used
+
+    made = [connect_redis(redis_url), connect_redis(redis_url)]
+    yield made
+    keys = [k async for k in made[0].scan_iter(match=f"*{prefix}*")]
+    if keys:
+        await made[0].delete(*keys)
+    for client in made:
+        await client.aclose(close_connection_pool=True)

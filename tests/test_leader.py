@@ -157,12 +157,13 @@ REMINDED = 200  # users with a reminder due; at 20 a second (16 for bulk) the ba
 FIRST_USER = 10_000
 
 
-async def seed_due_reminders(url: str) -> list[int]:
+async def seed_due_reminders(url: str, count: int = REMINDED) -> list[int]:
+    """`count` users (ids from FIRST_USER) with a visa reminder due now."""
     db = Database(url)
     await db.connect()
     try:
         now = int(time.time())
-        users = list(range(FIRST_USER, FIRST_USER + REMINDED))
+        users = list(range(FIRST_USER, FIRST_USER + count))
         await add_users(db, ((u, "U", "en", now) for u in users))
         expires = date.today() + timedelta(days=30)
         await add_documents(db, ((u, "visa", "", expires, now, now - 60) for u in users))

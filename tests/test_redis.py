@@ -10,7 +10,6 @@ import asyncio
 import json
 import time
 import uuid
-from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -40,23 +39,6 @@ KEY = StorageKey(bot_id=1, chat_id=10, user_id=10)
 
 class Renewal(StatesGroup):
     arrival = State()
-
-
-@pytest.fixture
-def prefix() -> str:
-    return f"test-{uuid.uuid4().hex[:12]}"
-
-
-@pytest.fixture
-async def clients(redis_url: str, prefix: str) -> AsyncIterator[list[Redis]]:
-    """Two clients, as two processes would have; the test's keys are deleted afterwards."""
-    made = [connect_redis(redis_url), connect_redis(redis_url)]
-    yield made
-    keys = [k async for k in made[0].scan_iter(match=f"{prefix}*")]
-    if keys:
-        await made[0].delete(*keys)
-    for client in made:
-        await client.aclose(close_connection_pool=True)
 
 
 @pytest.fixture

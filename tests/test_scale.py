@@ -1,7 +1,9 @@
 """Two webhook workers (WORKERS=2, as README.md "Running at scale" runs them) on PostgreSQL and
 Redis behind the fake Bot API server: 100 users fill in the renewal wizard five times each at
 the same moment (20 updates per user, messages and button presses alternating), every step is
-answered, and every step is applied: each user ends with exactly the five documents entered."""
+answered, and every step is applied: each user ends with exactly the five documents entered.
+Meanwhile the leader sends a batch of reminders, and Telegram never receives more messages in a
+second than BROADCAST_RATE, the two workers' answers and the reminders together."""
 
 from __future__ import annotations
 
@@ -23,11 +25,14 @@ from storage.database import Database
 from storage.documents import user_documents
 from tests.databases import fresh_postgresql_database
 from tests.fake_telegram_server import FakeTelegramServer
-from tests.webhook_workers import running_workers
+from tests.test_leader import seed_due_reminders, until
+from tests.webhook_workers import max_in_any_window, running_workers
 
 pytestmark = pytest.mark.requires_redis
 
 USERS = 100
+REMINDED = 120
+CAP = 25  # BROADCAST_RATE's default: 20 a second for reminders, the rest (or more) for answers
 KINDS = ("visa", "registration", "rvp", "vnzh", "patent")  # one document of each per user
 SHOWN = ("sendMessage", "editMessageText")
 
@@ -90,6 +95,7 @@ async def test_a_hundred_users_fill_in_forms_at_once_on_two_workers(
     base = random.randrange(10**9, 2 * 10**9)  # Redis is shared: keys of this run's own
     users = [FakeUser(id=base + n, first_name=f"U{n}", language_code="en") for n in range(USERS)]
     async with fresh_postgresql_database() as url, FakeTelegramServer() as server:
+        reminded = set(await seed_due_reminders(url, count=REMINDED))
         inboxes = Inboxes()
         server.telegram.listeners.append(inboxes)
         async with running_workers(
@@ -101,7 +107,9 @@ async def test_a_hundred_users_fill_in_forms_at_once_on_two_workers(
             )
             elapsed = time.monotonic() - started
             assert len(workers.pids) == 2
+            await until(lambda: reminded <= {c.chat_id for c in server.telegram.calls}, 60)
         assert workers.process.proc is not None and workers.process.proc.returncode == 0
+        sent = [c for c in server.telegram.calls if c.method in SHOWN and c.status == 200]
 
         assert server.telegram.undelivered() == []  # each update was answered 200 by a worker
         db = Database(url)
@@ -113,3 +121,12 @@ async def test_a_hundred_users_fill_in_forms_at_once_on_two_workers(
         finally:
             await db.close()
     print(f"{USERS * 4 * len(KINDS)} updates from {USERS} users in {elapsed:.1f} s")
+
+    reminders = sorted(c.at for c in sent if c.chat_id in reminded)
+    answers = [c.at for c in sent if c.chat_id not in reminded]
+    assert len(reminders) == REMINDED
+    during = [t for t in answers if reminders[0] < t < reminders[-1]]
+    assert len(during) >= USERS  # users were answered while the reminders were being sent
+    most = max_in_any_window([c.at for c in sent])
+    print(f"{len(during)} answers during the reminders; most messages in one second: {most}")
+    assert most <= CAP

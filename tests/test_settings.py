@@ -234,3 +234,5 @@ def test_with_several_processes_reminders_and_broadcasts_leave_a_share_to_replie
     assert alone.bulk_rate == 30
     shared = load_settings({"BROADCAST_RATE": "30", "DATABASE_URL": "postgresql://db/bot"})
     assert shared.bulk_rate == pytest.approx(30 * (1 - REPLY_SHARE)) and REPLY_SHARE > 0
+    paced_in_redis = load_settings({"BROADCAST_RATE": "30", "REDIS_URL": "redis://r:6379/0"})
+    assert paced_in_redis.bulk_rate == shared.bulk_rate
