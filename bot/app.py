@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 import handlers
 from bot.broadcasts import BroadcastEngine
-from bot.callback_answers import AnswerEveryCallback, RecordAnswers
+from bot.callback_answers import AnswerEveryCallback, record_answers
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands, register_descriptions
 from bot.content import Content
@@ -98,7 +98,7 @@ def create_services(
     i18n = I18n()
     sender = Sender(rate=settings.bulk_rate)
     bot.session.middleware(RetryMiddleware(sender))
-    bot.session.middleware(RecordAnswers())
+    bot.session.middleware(record_answers)
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(
