@@ -35,20 +35,11 @@ from storage.database import Database
 from storage.documents import add_documents, due_reminders
 from storage.users import add_users
 from tests.fake_telegram_server import TEST_TOKEN, FakeTelegramServer
+from tests.webhook_workers import max_in_any_window
 
 KINDS = ("visa", "registration", "rvp", "vnzh", "patent", "other")
 DOCS_PER_USER = 5
 NOW = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)  # 10:00 in Moscow
-
-
-def max_in_any_window(times: list[float], window: float = 1.0) -> int:
-    times = sorted(times)
-    best, start = 0, 0
-    for end, t in enumerate(times):
-        while t - times[start] >= window:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
 
 
 def database_megabytes(folder: Path) -> float:

@@ -24,7 +24,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 import handlers
 from bot.broadcasts import BroadcastEngine
-from bot.callback_answers import AnswerEveryCallback, RecordAnswers
+from bot.callback_answers import AnswerEveryCallback, record_answers
 from bot.clock import Clock, SystemClock
 from bot.commands import register_commands, register_descriptions
 from bot.content import Content
@@ -99,7 +99,7 @@ def create_services(
     redis = _connect_redis(settings.redis_url) if settings.redis_url else None
     sender = Sender(settings.bulk_rate, _shared_pace(redis, settings, bot) if redis else None)
     bot.session.middleware(RetryMiddleware(sender))
-    bot.session.middleware(RecordAnswers())
+    bot.session.middleware(record_answers)
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(

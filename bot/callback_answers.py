@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from aiogram import BaseMiddleware
-from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
+from aiogram.client.session.middlewares.base import NextRequestMiddlewareType
 from aiogram.methods import AnswerCallbackQuery, Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import CallbackQuery, TelegramObject
@@ -28,19 +28,16 @@ if TYPE_CHECKING:
 _answered: ContextVar[set[str] | None] = ContextVar("answered_callbacks", default=None)
 
 
-class RecordAnswers(BaseRequestMiddleware):
+async def record_answers(
+    make_request: NextRequestMiddlewareType[TelegramType],
+    bot: Bot,
+    method: TelegramMethod[TelegramType],
+) -> Response[TelegramType]:
     """On the bot's session: notes each callback query answered during the current update."""
-
-    async def __call__(
-        self,
-        make_request: NextRequestMiddlewareType[TelegramType],
-        bot: Bot,
-        method: TelegramMethod[TelegramType],
-    ) -> Response[TelegramType]:
-        response = await make_request(bot, method)
-        if isinstance(method, AnswerCallbackQuery) and (answered := _answered.get()) is not None:
-            answered.add(method.callback_query_id)
-        return response
+    response = await make_request(bot, method)
+    if isinstance(method, AnswerCallbackQuery) and (answered := _answered.get()) is not None:
+        answered.add(method.callback_query_id)
+    return response
 
 
 class AnswerEveryCallback(BaseMiddleware):

@@ -1,5 +1,5 @@
 """The database: SQLite (a file, the default) or PostgreSQL (a `postgresql://` URL, for several
-processes), with numbered migrations per dialect.
+processes), with numbered migrations written once for both.
 
 Repositories take turns through `read()` and `write()` (a transaction: committed when the block
 ends, rolled back if it raises) and write portable SQL: `?` placeholders, `ON CONFLICT`,
@@ -20,17 +20,16 @@ import socket
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 import aiosqlite
 
-from storage.migrate import DIALECTS, MIGRATIONS_DIR, SchemaTooNewError, migrations
+from storage.migrate import MIGRATIONS_DIR, Dialect, SchemaTooNewError, migrations
 from storage.postgresql import PostgresEngine, redacted
 from storage.sqlite import SQLiteEngine
 
 __all__ = ["MIGRATIONS_DIR", "Database", "SchemaTooNewError", "migrations"]
 
-Dialect = Literal["sqlite", "postgresql"]
 SQLITE_PREFIX = "sqlite:///"
 POSTGRESQL_PREFIXES = ("postgresql://", "postgres://")
 
@@ -74,7 +73,7 @@ class Database:
             self.path = Path(url.removeprefix(SQLITE_PREFIX))
             self.where = str(self.path)
             self._engine = SQLiteEngine(self.path)
-        self.migrations_dir = migrations_dir or MIGRATIONS_DIR / self.dialect
+        self.migrations_dir = migrations_dir or MIGRATIONS_DIR
         self.owner = claim_owner()
         # Set while this process holds the leader lock (bot/leader.py): the only one claiming.
         self.sole_claimer = False
@@ -106,7 +105,7 @@ class Database:
         return " FOR UPDATE" + (f" OF {of}" if of else "") + (" SKIP LOCKED" if skip_locked else "")
 
     async def connect(self) -> None:
-        await self._engine.connect(migrations(self.migrations_dir))
+        await self._engine.connect(migrations(self.dialect, self.migrations_dir))
 
     def read(self) -> AbstractAsyncContextManager[Connection]:
         return self._engine.read()
@@ -136,12 +135,3 @@ class Database:
 
     async def schema_version(self) -> int:
         return await self._engine.schema_version()
-
-
-def check_dialects_agree(directory: Path = MIGRATIONS_DIR) -> None:
-    """Every migration exists, under the same name, for each dialect (and nowhere else)."""
-    names = {d: [p.name for _, p in migrations(directory / d)] for d in DIALECTS}
-    if len({tuple(n) for n in names.values()}) != 1:
-        raise RuntimeError(f"the dialects' migrations differ: {names}")
-    if stray := sorted(p.name for p in directory.glob("*.sql")):
-        raise RuntimeError(f"migrations belong in {', '.join(DIALECTS)}/: {stray}")

@@ -16,13 +16,12 @@ import time
 from collections.abc import AsyncIterator, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from storage.migrate import to_apply
+from storage.migrate import Migration, to_apply
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +130,7 @@ class PostgresEngine:
             raise RuntimeError("database is not connected")
         return self._pool
 
-    async def connect(self, known: list[tuple[int, Path]]) -> None:
+    async def connect(self, known: list[Migration]) -> None:
         if self._pool is not None:
             return
         pool = await asyncpg.create_pool(self.url, min_size=1, max_size=self.pool_size)
@@ -161,7 +160,7 @@ class PostgresEngine:
         async with self.pool.acquire() as conn:
             return await _version(conn)
 
-    async def _migrate(self, pool: asyncpg.Pool, known: list[tuple[int, Path]]) -> None:
+    async def _migrate(self, pool: asyncpg.Pool, known: list[Migration]) -> None:
         async with pool.acquire() as conn:
             await conn.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
             try:
@@ -169,13 +168,13 @@ class PostgresEngine:
                     "CREATE TABLE IF NOT EXISTS schema_version"
                     " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"
                 )
-                for version, path in to_apply(await _version(conn), known, redacted(self.url)):
-                    log.info("applying migration %s", path.name)
+                for migration in to_apply(await _version(conn), known, redacted(self.url)):
+                    log.info("applying migration %s", migration.name)
                     async with conn.transaction():
-                        await conn.execute(path.read_text(encoding="utf-8"))
+                        await conn.execute(migration.sql)
                         await conn.execute(
                             "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
-                            version,
+                            migration.version,
                             int(time.time()),
                         )
             finally:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from storage.migrate import to_apply
+from storage.migrate import Migration, to_apply
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class SQLiteEngine:
             raise RuntimeError("database is not connected")
         return self._conn
 
-    async def connect(self, known: list[tuple[int, Path]]) -> None:
+    async def connect(self, known: list[Migration]) -> None:
         if self._conn is not None:
             return
         if str(self.path) != ":memory:":
@@ -80,13 +80,12 @@ class SQLiteEngine:
         async with self.read() as conn:
             return await _user_version(conn)
 
-    async def _migrate(self, conn: aiosqlite.Connection, known: list[tuple[int, Path]]) -> None:
-        for version, path in to_apply(await _user_version(conn), known, str(self.path)):
-            log.info("applying migration %s", path.name)
-            script = path.read_text(encoding="utf-8")
+    async def _migrate(self, conn: aiosqlite.Connection, known: list[Migration]) -> None:
+        for migration in to_apply(await _user_version(conn), known, str(self.path)):
+            log.info("applying migration %s", migration.name)
             try:
                 await conn.executescript(
-                    f"BEGIN;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+                    f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
                 )
             except Exception:
                 await conn.rollback()

@@ -71,6 +71,28 @@ def engine_of(chat: Chat) -> BroadcastEngine:
     return chat.services.broadcasts
 
 
+async def broadcast_to_all(db: Database) -> int:
+    """A draft: operator 1's message 9, to everyone."""
+    return await create_broadcast(
+        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
+    )
+
+
+async def cancel_once_sending(
+    chat: Chat, i18n: I18n, broadcast_id: int, after_seconds: float
+) -> int:
+    """Launches the broadcast, lets it send for `after_seconds`, has the operator cancel it and
+    waits for the engine to stop; returns where the broadcast's calls start."""
+    start = len(chat.telegram.calls)
+    task = engine_of(chat).launch(broadcast_id)
+    await chat.telegram.wait_for(lambda c: c.method == "copyMessage", after=start)
+    await asyncio.sleep(after_seconds)
+    [answer] = replies(await chat.say(OPERATOR, "/broadcast_cancel"))
+    assert answer.text == i18n.translator("en")("broadcast-cancelled", id=broadcast_id)
+    await asyncio.wait_for(task, 30)
+    return start
+
+
 async def operator_chat(database_url: str, **env: str) -> AsyncIterator[Chat]:
     chat = Chat(make_services(database_url, ADMIN_IDS=str(OPERATOR.id), **env))
     await chat.start()
@@ -296,9 +318,7 @@ async def test_thousand_users_with_429_403_and_a_flaky_error(fast: Chat) -> None
     telegram.blocked |= gone
     telegram.fail_next("copyMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
     telegram.fail_next("copyMessage", 500, "Internal Server Error", times=2)
-    broadcast_id = await create_broadcast(
-        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
-    )
+    broadcast_id = await broadcast_to_all(db)
     start = len(telegram.calls)
     ended = await engine_of(fast).run(broadcast_id)
     assert ended is not None and ended.status == "done"
@@ -323,9 +343,7 @@ async def test_thousand_users_with_429_403_and_a_flaky_error(fast: Chat) -> None
 async def test_the_cap_holds_in_every_one_second_window(capped: Chat) -> None:
     db, telegram = capped.services.db, capped.telegram
     await seed(db, 70)
-    broadcast_id = await create_broadcast(
-        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
-    )
+    broadcast_id = await broadcast_to_all(db)
     start = len(telegram.calls)
     await engine_of(capped).run(broadcast_id)
     calls = [c for c in telegram.calls[start:] if c.method in SENDING]
@@ -337,16 +355,8 @@ async def test_the_cap_holds_in_every_one_second_window(capped: Chat) -> None:
 async def test_broadcast_cancel_stops_sending(capped: Chat, i18n: I18n) -> None:
     db, telegram = capped.services.db, capped.telegram
     await seed(db, 200)
-    broadcast_id = await create_broadcast(
-        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
-    )
-    start = len(telegram.calls)
-    task = engine_of(capped).launch(broadcast_id)
-    await telegram.wait_for(lambda c: c.method == "copyMessage", after=start)
-    await asyncio.sleep(1.0)
-    [answer] = replies(await capped.say(OPERATOR, "/broadcast_cancel"))
-    assert answer.text == i18n.translator("en")("broadcast-cancelled", id=broadcast_id)
-    await asyncio.wait_for(task, 10)
+    broadcast_id = await broadcast_to_all(db)
+    start = await cancel_once_sending(capped, i18n, broadcast_id, after_seconds=1.0)
     final = await report(telegram, start)
     assert final.text.startswith("⛔")
     sent_before = sum(copies(telegram.calls[start:]).values())
@@ -551,9 +561,7 @@ async def test_unreadable_answers_fail_deliveries_and_the_broadcast_still_finish
     workers, _ = engine_of(fast)._pool_size()
     for how in ("garbage", "html", "reset", "redirects"):
         telegram.break_next("copyMessage", how, times=workers)  # type: ignore[arg-type]
-    broadcast_id = await create_broadcast(
-        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
-    )
+    broadcast_id = await broadcast_to_all(db)
     start = len(telegram.calls)
     ended = await asyncio.wait_for(engine_of(fast).run(broadcast_id), 60)
     assert ended is not None and ended.status == "done"
@@ -570,16 +578,8 @@ async def test_cancel_ends_a_broadcast_whose_answers_keep_breaking(
     db, telegram = capped.services.db, capped.telegram
     await seed(db, 50)
     telegram.break_next("copyMessage", "garbage", times=10_000)
-    broadcast_id = await create_broadcast(
-        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
-    )
-    start = len(telegram.calls)
-    task = engine_of(capped).launch(broadcast_id)
-    await telegram.wait_for(lambda c: c.method == "copyMessage", after=start)
-    await asyncio.sleep(0.5)
-    [answer] = replies(await capped.say(OPERATOR, "/broadcast_cancel"))
-    assert answer.text == i18n.translator("en")("broadcast-cancelled", id=broadcast_id)
-    await asyncio.wait_for(task, 30)
+    broadcast_id = await broadcast_to_all(db)
+    start = await cancel_once_sending(capped, i18n, broadcast_id, after_seconds=0.5)
     assert (await report(telegram, start)).text.startswith("⛔")
     counts = await delivery_counts(db, broadcast_id)
     assert counts["sending"] == 0
@@ -618,25 +618,17 @@ def test_parse_send_at_understands_day_words_in_every_language() -> None:
         ("domenica 10:00", "it"),
     ):
         assert parse_send_at(text, lang, now, moscow) == tomorrow_10, text
-    assert parse_send_at("послезавтра 9:30", "ru", now, moscow) == datetime(
-        2026, 11, 23, 9, 30, tzinfo=moscow
-    )
-    assert parse_send_at("today 18:00", "en", now, moscow) == datetime(
-        2026, 11, 21, 18, 0, tzinfo=moscow
-    )
-    assert parse_send_at("on Friday 18:30", "en", now, moscow) == datetime(
-        2026, 11, 27, 18, 30, tzinfo=moscow
-    )
-    # the same weekday: later today, or next week once the hour has passed
-    assert parse_send_at("saturday 18:00", "en", now, moscow) == datetime(
-        2026, 11, 21, 18, 0, tzinfo=moscow
-    )
-    assert parse_send_at("venerdì 9:00", "it", now, moscow) == datetime(
-        2026, 11, 27, 9, 0, tzinfo=moscow
-    )
-    assert parse_send_at("sabato 11:00", "it", now, moscow) == datetime(
-        2026, 11, 28, 11, 0, tzinfo=moscow
-    )
+    for text, lang, (day, hour, minute) in (
+        ("послезавтра 9:30", "ru", (23, 9, 30)),
+        ("today 18:00", "en", (21, 18, 0)),
+        ("on Friday 18:30", "en", (27, 18, 30)),
+        # the same weekday: later today, or next week once the hour has passed
+        ("saturday 18:00", "en", (21, 18, 0)),
+        ("venerdì 9:00", "it", (27, 9, 0)),
+        ("sabato 11:00", "it", (28, 11, 0)),
+    ):
+        expected = datetime(2026, 11, day, hour, minute, tzinfo=moscow)
+        assert parse_send_at(text, lang, now, moscow) == expected, text
     assert parse_send_at("someday 10:00", "en", now, moscow) is None
 
 
@@ -646,9 +638,7 @@ async def test_deliveries_a_dead_process_claimed_are_sent_once_their_lease_passe
     monkeypatch.setattr("bot.broadcasts.ELSEWHERE_POLL_SECONDS", 0.05)
     db, telegram, clock = fast.services.db, fast.telegram, fast.services.clock
     ids = await seed(db, 30)
-    broadcast_id = await create_broadcast(
-        db, operator_id=1, from_chat_id=1, message_id=9, segment=Segment("all"), now=NOW
-    )
+    broadcast_id = await broadcast_to_all(db)
     assert await start_sending(db, broadcast_id, NOW, START.date(), default_language="en")
     dead = Database(database_url)  # another process, which claims 5 and dies
     await dead.connect()

@@ -1,10 +1,14 @@
-"""The SQLite FSM storage: aiogram's storage contract, JSON-only data, and surviving a restart."""
+"""The database FSM storage: aiogram's storage contract, JSON-only data (in Redis too), and
+surviving a restart."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -14,13 +18,15 @@ from aiogram.exceptions import DataNotDictLikeError
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup, default_state
-from aiogram.fsm.storage.base import StorageKey
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
 from aiogram.types import Message
 
 from bot.clock import FrozenClock
 from bot.local_api import FakeUser
 from storage.database import Database
 from storage.fsm import DatabaseStorage, delete_fsm_for_user
+from storage.redis_fsm import RedisFSMStorage, connect_redis
+from tests.databases import ENGINES, database_on
 from tests.harness import Chat, make_services, replies
 
 KEY = StorageKey(bot_id=1, chat_id=10, user_id=10)
@@ -169,6 +175,23 @@ async def test_clearing_removes_the_row_only_when_state_and_data_are_both_empty(
     assert await rows(db) == []
 
 
+@pytest.fixture(params=[*ENGINES, pytest.param("redis", marks=pytest.mark.requires_redis)])
+async def any_storage(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[BaseStorage]:
+    """The FSM storage on each database engine, and in Redis under a key prefix of its own."""
+    if request.param == "redis":
+        client, prefix = connect_redis(os.environ["REDIS_URL"]), f"test-{uuid.uuid4().hex[:12]}"
+        yield RedisFSMStorage(client, prefix=prefix)
+        if keys := [k async for k in client.scan_iter(match=f"{prefix}*")]:
+            await client.delete(*keys)
+        await client.aclose(close_connection_pool=True)
+        return
+    async with database_on(request.param, tmp_path) as url:
+        db = Database(url)
+        await db.connect()
+        yield DatabaseStorage(db)
+        await db.close()
+
+
 @pytest.mark.parametrize(
     ("bad", "culprit"),
     [
@@ -182,23 +205,23 @@ async def test_clearing_removes_the_row_only_when_state_and_data_are_both_empty(
     ],
 )
 async def test_data_that_is_not_plain_json_is_refused_at_set_time(
-    storage: DatabaseStorage, bad: dict[Any, Any], culprit: str
+    any_storage: BaseStorage, bad: dict[Any, Any], culprit: str
 ) -> None:
-    await storage.set_data(KEY, {"city": "Kazan"})
+    await any_storage.set_data(KEY, {"city": "Kazan"})
     with pytest.raises(TypeError, match=f"FSM data must be JSON: {culprit}"):
-        await storage.set_data(KEY, bad)
+        await any_storage.set_data(KEY, bad)
     with pytest.raises(TypeError, match="FSM data must be JSON"):
-        await storage.update_data(KEY, bad)
-    assert await storage.get_data(KEY) == {"city": "Kazan"}
+        await any_storage.update_data(KEY, bad)
+    assert await any_storage.get_data(KEY) == {"city": "Kazan"}
 
 
 async def test_data_that_is_not_a_dict_is_refused_like_aiogram_storages_do(
-    storage: DatabaseStorage,
+    any_storage: BaseStorage,
 ) -> None:
     with pytest.raises(DataNotDictLikeError):
-        await storage.set_data(KEY, MappingProxyType({"city": "Kazan"}))
+        await any_storage.set_data(KEY, MappingProxyType({"city": "Kazan"}))
     with pytest.raises(DataNotDictLikeError):
-        await storage.set_data(KEY, [("city", "Kazan")])  # type: ignore[arg-type]
+        await any_storage.set_data(KEY, [("city", "Kazan")])  # type: ignore[arg-type]
 
 
 async def test_state_and_data_survive_a_new_database_object_on_the_same_database(

@@ -10,14 +10,11 @@ import asyncio
 import json
 import time
 import uuid
-from datetime import date
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 import pytest
 from aiogram import Bot, Dispatcher, Router
-from aiogram.exceptions import DataNotDictLikeError
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
@@ -76,28 +73,6 @@ async def test_state_and_data_round_trip_and_clearing_leaves_no_key(
     await storage.set_state(KEY, None)
     await storage.set_data(KEY, {})
     assert await keys(clients[0], prefix) == []
-
-
-@pytest.mark.parametrize(
-    ("bad", "culprit"),
-    [
-        ({"arrival": date(2026, 11, 21)}, "'arrival' is a date"),
-        ({"range": (1, 2)}, "'range' is a tuple"),
-        ({"by_id": {1: "a"}}, "'by_id' is a dict"),
-        ({"ratio": float("nan")}, "'ratio' is a float"),
-    ],
-)
-async def test_data_that_is_not_plain_json_is_refused_as_in_sqlite(
-    storage: RedisFSMStorage, bad: dict[Any, Any], culprit: str
-) -> None:
-    await storage.set_data(KEY, {"city": "Kazan"})
-    with pytest.raises(TypeError, match=f"FSM data must be JSON: {culprit}"):
-        await storage.set_data(KEY, bad)
-    with pytest.raises(TypeError, match="FSM data must be JSON"):
-        await storage.update_data(KEY, bad)
-    with pytest.raises(DataNotDictLikeError):
-        await storage.set_data(KEY, MappingProxyType({"city": "Kazan"}))
-    assert await storage.get_data(KEY) == {"city": "Kazan"}
 
 
 async def test_forgetting_a_user_deletes_their_forms_in_every_chat_and_nobody_elses(

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
@@ -10,13 +11,7 @@ import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from storage.broadcasts import Segment, create_broadcast, get_broadcast
-from storage.database import (
-    MIGRATIONS_DIR,
-    Database,
-    SchemaTooNewError,
-    check_dialects_agree,
-    migrations,
-)
+from storage.database import Database, SchemaTooNewError, migrations
 from storage.documents import add_document, get_document
 from storage.fsm import DatabaseStorage
 from storage.handoff import open_thread, record_message, set_card, thread_for_message
@@ -43,20 +38,43 @@ async def db(database_url: str) -> AsyncIterator[Database]:
     await db.close()
 
 
-def test_every_migration_exists_for_both_dialects() -> None:
-    check_dialects_agree()
-    assert [v for v, _ in migrations(MIGRATIONS_DIR / "postgresql")] == [v for v, _ in migrations()]
+def test_every_migration_is_written_once_in_each_dialects_words() -> None:
+    sqlite, postgresql = migrations("sqlite"), migrations("postgresql")
+    assert [m.name for m in sqlite] == [m.name for m in postgresql]
+    users = sqlite[0].sql, postgresql[0].sql
+    assert "id          INTEGER PRIMARY KEY," in users[0]
+    assert "id          BIGINT PRIMARY KEY," in users[1]
+    assert not [m.name for m in sqlite + postgresql if re.search(r"\{\w+\}", m.sql)]
+
+
+def test_a_dialects_part_without_its_migration_or_an_unknown_word_is_refused(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "0001_a.sql").write_text("CREATE TABLE a (x {bigint});")
+    (tmp_path / "sqlite").mkdir()
+    (tmp_path / "sqlite" / "0001_a.sql").write_text("CREATE INDEX a_x ON a(x);")
+    assert [m.sql for m in migrations("sqlite", tmp_path)] == [
+        "CREATE TABLE a (x INTEGER);\nCREATE INDEX a_x ON a(x);"
+    ]
+    assert [m.sql for m in migrations("postgresql", tmp_path)] == ["CREATE TABLE a (x BIGINT);"]
+    (tmp_path / "sqlite" / "0002_b.sql").write_text("SELECT 1;")
+    with pytest.raises(RuntimeError, match=r"sqlite parts without a migration.*0002_b"):
+        migrations("sqlite", tmp_path)
+    (tmp_path / "sqlite" / "0002_b.sql").unlink()
+    (tmp_path / "0002_b.sql").write_text("CREATE TABLE b (x {int128});")
+    with pytest.raises(RuntimeError, match=r"unknown dialect word \{int128\}"):
+        migrations("postgresql", tmp_path)
 
 
 async def test_a_fresh_database_reaches_the_latest_schema_on_each_engine(db: Database) -> None:
-    assert await db.schema_version() == migrations()[-1][0]
+    assert await db.schema_version() == migrations()[-1].version
 
 
 async def test_fresh_file_reaches_the_latest_schema_with_wal_and_foreign_keys(
     tmp_path: Path,
 ) -> None:
     db = await open_db(tmp_path / "a.db")
-    assert await db.schema_version() == migrations()[-1][0]
+    assert await db.schema_version() == migrations()[-1].version
     async with db.conn.execute("PRAGMA journal_mode") as cur:
         assert (await cur.fetchone())[0] == "wal"
     async with db.conn.execute("PRAGMA foreign_keys") as cur:
@@ -66,12 +84,12 @@ async def test_fresh_file_reaches_the_latest_schema_with_wal_and_foreign_keys(
 
 async def test_an_older_schema_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    first = migrations()[0][1].read_text()
+    first = migrations("sqlite")[0].sql
     with sqlite3.connect(path) as conn:
         conn.executescript(first + "\nPRAGMA user_version = 1;")
         conn.execute("INSERT INTO users (id, first_seen, last_seen) VALUES (7, 1, 1)")
     db = await open_db(path)
-    assert await db.schema_version() == migrations()[-1][0]
+    assert await db.schema_version() == migrations()[-1].version
     assert (await get_user(db, 7)) is not None
     await db.close()
 
@@ -104,7 +122,7 @@ async def test_a_newer_postgresql_schema_is_refused_and_left_as_it_was() -> None
 
 async def test_an_older_postgresql_schema_is_upgraded_in_place_keeping_its_rows() -> None:
     async with fresh_postgresql_database() as url:
-        first = migrations(MIGRATIONS_DIR / "postgresql")[0][1].read_text()
+        first = migrations("postgresql")[0].sql
         conn = await asyncpg.connect(url)
         try:
             await conn.execute(first)
@@ -118,7 +136,7 @@ async def test_an_older_postgresql_schema_is_upgraded_in_place_keeping_its_rows(
             await conn.close()
         db = await open_db(url)
         try:
-            assert await db.schema_version() == migrations()[-1][0]
+            assert await db.schema_version() == migrations()[-1].version
             assert (await get_user(db, BIG_USER)) is not None
         finally:
             await db.close()

@@ -5,16 +5,16 @@
 -- a user's rows explicitly (storage.fsm.delete_fsm_for_user).
 
 CREATE TABLE fsm_state (
-    bot_id                 INTEGER NOT NULL,
-    chat_id                INTEGER NOT NULL,
-    user_id                INTEGER NOT NULL,
-    thread_id              INTEGER NOT NULL DEFAULT 0,
-    business_connection_id TEXT    NOT NULL DEFAULT '',
-    destiny                TEXT    NOT NULL DEFAULT 'default',
-    state                  TEXT,                       -- NULL = no state
-    data                   TEXT    NOT NULL DEFAULT '{}', -- a JSON object
-    updated_at             INTEGER NOT NULL,           -- Unix seconds (UTC)
+    bot_id                 {bigint} NOT NULL,
+    chat_id                {bigint} NOT NULL,
+    user_id                {bigint} NOT NULL,
+    thread_id              {bigint} NOT NULL DEFAULT 0,
+    business_connection_id TEXT     NOT NULL DEFAULT '',
+    destiny                TEXT     NOT NULL DEFAULT 'default',
+    state                  TEXT,                         -- NULL = no state
+    data                   TEXT     NOT NULL DEFAULT '{}', -- a JSON object
+    updated_at             {bigint} NOT NULL,            -- Unix seconds (UTC)
     PRIMARY KEY (bot_id, chat_id, user_id, thread_id, business_connection_id, destiny)
-) WITHOUT ROWID;
+){without_rowid};
 
 CREATE INDEX fsm_state_by_user ON fsm_state(user_id);

@@ -4,13 +4,13 @@
 -- A claim whose lease has passed may be taken over; start-up no longer frees every claim.
 
 ALTER TABLE documents ADD COLUMN claimed_by TEXT;
-ALTER TABLE documents ADD COLUMN lease_until INTEGER;
+ALTER TABLE documents ADD COLUMN lease_until {bigint};
 UPDATE documents SET claimed_by = 'before-leases', lease_until = claimed_at
     WHERE claimed_at IS NOT NULL;
 ALTER TABLE documents DROP COLUMN claimed_at;
 
 ALTER TABLE broadcast_deliveries ADD COLUMN claimed_by TEXT;
-ALTER TABLE broadcast_deliveries ADD COLUMN lease_until INTEGER;
+ALTER TABLE broadcast_deliveries ADD COLUMN lease_until {bigint};
 
 -- "The deliveries of broadcast X in flight whose lease has passed": a small index, as few rows are
 -- ever in flight.

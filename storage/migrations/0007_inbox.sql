@@ -3,10 +3,10 @@
 -- stays until Telegram can no longer send it again, so a second delivery is recognised by its id.
 
 CREATE TABLE inbox (
-    update_id   INTEGER PRIMARY KEY,
-    payload     TEXT    NOT NULL,                   -- the update's JSON, as Telegram sent it
-    received_at INTEGER NOT NULL,
-    handled_at  INTEGER                             -- NULL: not handled yet
+    update_id   {bigint} PRIMARY KEY,
+    payload     TEXT     NOT NULL,                  -- the update's JSON, as Telegram sent it
+    received_at {bigint} NOT NULL,
+    handled_at  {bigint}                            -- NULL: not handled yet
 );
 
 CREATE INDEX inbox_pending ON inbox (update_id) WHERE handled_at IS NULL;
