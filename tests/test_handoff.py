@@ -12,17 +12,9 @@ import pytest
 from bot.clock import FrozenClock
 from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser
+from storage import handoff as threads
 from storage.database import Database
 from storage.documents import add_document
-from storage.handoff import (
-    get_thread,
-    open_thread,
-    open_thread_of,
-    record_message,
-    set_card,
-    thread_for_message,
-    thread_messages,
-)
 from storage.privacy import export_user
 from storage.users import touch_user
 from tests.bot_process import BotProcess
@@ -97,7 +89,7 @@ async def test_the_card_says_who_asks_with_documents_and_the_question(
     assert "Мне продлят визу, если &lt;работодатель&gt; сменился?" in text
     [close] = card.buttons
     assert close["text"] == i18n.translator("en")("handoff-btn-close")
-    thread = await open_thread_of(hchat.services.db, ANN.id)
+    thread = await threads.open_thread_of(hchat.services.db, ANN.id)
     assert thread is not None and thread.card_message_id == card.result["message_id"]
 
 
@@ -180,7 +172,7 @@ async def test_follow_ups_join_the_thread_instead_of_the_matcher(hchat: Chat, i1
     # a second "Talk to an operator" says the conversation is open instead of opening another
     [again] = replies(await hchat.press(BOB, i18n.translator("en")("menu-operator")))
     assert again.text == i18n.translator("en")("handoff-already-open")
-    kinds = [k for _, k in await thread_messages(hchat.services.db, 1)]
+    kinds = [k for _, k in await threads.thread_messages(hchat.services.db, 1)]
     assert kinds == ["card", "user"]
 
 
@@ -217,7 +209,7 @@ async def test_operators_close_with_the_button_or_close_and_users_are_told(
     assert notice.text == en("handoff-op-closed", thread=1, name="Olga")
     [unbutton] = [c for c in calls if c.method == "editMessageReplyMarkup"]
     assert int(unbutton.params["message_id"]) == card.result["message_id"]
-    assert await open_thread_of(hchat.services.db, ANN.id) is None
+    assert await threads.open_thread_of(hchat.services.db, ANN.id) is None
 
     # now her messages go to the matcher again, and a late reply is refused in the group
     calls = await hchat.say(ANN, "сколько дней на регистрацию")
@@ -274,7 +266,7 @@ async def test_the_card_failing_leaves_no_thread_and_tells_the_user(
     )
     [reply] = replies(await hchat.say(BOB, "Please help"))
     assert reply.text == t("handoff-failed")
-    assert await open_thread_of(hchat.services.db, BOB.id) is None
+    assert await threads.open_thread_of(hchat.services.db, BOB.id) is None
 
 
 async def test_without_operator_chat_the_button_shows_the_contact(
@@ -303,8 +295,8 @@ async def test_export_lists_threads_and_forget_removes_them(hchat: Chat, i18n: I
 
     await hchat.say(BOB, "/forget")
     await hchat.press(BOB, i18n.translator("en")("forget-btn-yes"))
-    assert await open_thread_of(hchat.services.db, BOB.id) is None
-    assert await thread_messages(hchat.services.db, thread["id"]) == []
+    assert await threads.open_thread_of(hchat.services.db, BOB.id) is None
+    assert await threads.thread_messages(hchat.services.db, thread["id"]) == []
     # an operator's reply to the old card reaches nobody now
     calls = await operator_says(hchat, group_message(hchat, card), "Hello?")
     assert not to_user(calls, BOB, "copyMessage")
@@ -397,23 +389,26 @@ async def test_threads_and_their_messages_survive_reopening_the_database(tmp_pat
     db = Database(tmp_path / "h.db")
     await db.connect()
     await touch_user(db, 7, "Ann", "en", 1)
-    thread, new = await open_thread(db, 7, GROUP, "my question", 10)
+    thread, new = await threads.open_thread(db, 7, GROUP, "my question", 10)
     assert new and thread.is_open and thread.card_message_id is None
-    await set_card(db, thread.id, 555, 10)
-    await record_message(db, GROUP, 556, thread.id, "user", 11)
+    await threads.set_card(db, thread.id, 555, 10)
+    await threads.record_message(db, GROUP, 556, thread.id, "user", 11)
     await db.close()
 
     db = Database(tmp_path / "h.db")
     await db.connect()
     for message_id in (555, 556):
-        found = await thread_for_message(db, GROUP, message_id)
+        found = await threads.thread_for_message(db, GROUP, message_id)
         assert found is not None and found.id == thread.id and found.card_message_id == 555
-    assert await thread_for_message(db, -100777, 556) is None  # same id, another chat
-    assert await open_thread(db, 7, GROUP, "again", 12) == (await get_thread(db, thread.id), False)
+    assert await threads.thread_for_message(db, -100777, 556) is None  # same id, another chat
+    assert await threads.open_thread(db, 7, GROUP, "again", 12) == (
+        await threads.get_thread(db, thread.id),
+        False,
+    )
     # OPERATOR_CHAT_ID changed: the thread left open in the old group is closed, a new one opens
-    moved, new = await open_thread(db, 7, -100777, "new group", 13)
+    moved, new = await threads.open_thread(db, 7, -100777, "new group", 13)
     assert new and moved.id != thread.id
-    old = await get_thread(db, thread.id)
+    old = await threads.get_thread(db, thread.id)
     assert old is not None and (old.status, old.closed_at) == ("closed", 13)
     await db.close()
 
@@ -435,7 +430,7 @@ async def test_a_stale_send_last_button_does_not_open_a_second_thread(
     assert [r.text for r in replies(calls)] == [t("handoff-already-open")]
     assert (
         card.result["message_id"]
-        == (await open_thread_of(hchat.services.db, BOB.id)).card_message_id
+        == (await threads.open_thread_of(hchat.services.db, BOB.id)).card_message_id
     )
 
 
@@ -474,7 +469,7 @@ async def test_the_user_ends_a_handoff_with_the_button_or_cancel(hchat: Chat, i1
     assert notice.text == en("handoff-op-user-ended", thread=1)
     [unbutton] = [c for c in calls if c.method == "editMessageReplyMarkup"]
     assert int(unbutton.params["message_id"]) == card.result["message_id"]
-    assert await open_thread_of(hchat.services.db, BOB.id) is None
+    assert await threads.open_thread_of(hchat.services.db, BOB.id) is None
     calls = await hchat.say(BOB, "how many days do i have to register")
     assert not to_group(calls, "copyMessage") and "Sources" in replies(calls)[0].text
 
