@@ -3,12 +3,12 @@ WEBHOOK_BASE_URL (WORKERS processes of it), or opens the offline console chat wi
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import uvloop
 from aiogram import Bot, Dispatcher
 from dotenv import load_dotenv
 
@@ -100,13 +100,13 @@ def main() -> int:
     worker = WORKER_FLAG in sys.argv[1:]
     try:
         if settings.offline:
-            asyncio.run(run_console(settings))
+            uvloop.run(run_console(settings))
         elif settings.webhook is None:
-            asyncio.run(run_polling(settings))
+            uvloop.run(run_polling(settings))
         elif worker or settings.workers == 1:
-            asyncio.run(run_webhook(settings, worker=worker))
+            uvloop.run(run_webhook(settings, worker=worker))
         else:
-            return asyncio.run(run_workers(settings))
+            return uvloop.run(run_workers(settings))
     except ContentError as e:
         print(f"renewal-bot: the knowledge base is invalid:\n{e}", file=sys.stderr)
         return 2
