@@ -1,5 +1,5 @@
 """Command line: `python -m faq check` validates the content, `ask` tries the matcher,
-`calibrate` fits when it answers without asking."""
+`calibrate` fits when it answers without asking, `suspects` lists examples that may be misfiled."""
 
 from __future__ import annotations
 
@@ -100,6 +100,31 @@ def ask(root: Path, question: str, lang: str | None, as_json: bool, out: TextIO)
     return 0
 
 
+def suspects(root: Path, lang: str | None, out: TextIO) -> int:
+    """Examples that a matcher built without them files under another topic, grouped for an
+    editor: move the misfiled ones, drop the ones two topics answer alike, keep the rest."""
+    from faq.calibration import misfiled
+
+    cases = [
+        case
+        for case in misfiled(load_knowledge_base(root), load_lexicon(root))
+        if lang is None or case.lang == lang
+    ]
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for case in cases:
+        assert case.topic_id is not None and case.match.topic_id is not None
+        key = (case.topic_id, case.lang, case.match.topic_id)
+        groups.setdefault(key, []).append(case.question)
+    for (topic_id, question_lang, elsewhere), questions in sorted(
+        groups.items(), key=lambda item: (-len(item[1]), item[0])
+    ):
+        print(f"# topics/{topic_id}.toml [{question_lang}]: matched to {elsewhere}", file=out)
+        for question in questions:
+            print(f"  {json.dumps(question, ensure_ascii=False)}", file=out)
+    print(f"# {len(cases)} example(s) matched to another topic when held out", file=out)
+    return 0
+
+
 def learned(database: Path | str, out: TextIO) -> int:
     """What operators taught with /review, as additions an editor can paste into the content."""
     import asyncio
@@ -142,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate every content file")
     sub.add_parser("calibrate", help="fit when the matcher answers without asking")
+    suspecting = sub.add_parser(
+        "suspects", help="list examples the matcher files under another topic when held out"
+    )
+    suspecting.add_argument("--lang", choices=LANGUAGES, help="only this language")
     asking = sub.add_parser("ask", help="match a question to a topic")
     asking.add_argument("--lang", choices=LANGUAGES, help="the user's interface language")
     asking.add_argument("--json", action="store_true", help="print one JSON object per question")
@@ -159,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.content)
     if args.command == "calibrate":
         return calibrate(args.content, sys.stdout)
+    if args.command == "suspects":
+        return suspects(args.content, args.lang, sys.stdout)
     if args.command == "learned":
         return learned(args.database, sys.stdout)
     if args.command == "ask":

@@ -10,8 +10,8 @@ ones within `MAX_WRONG_PER_LANGUAGE` in every language. The test split is never 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -20,7 +20,7 @@ from faq.confidence import Confidence, content_digest, fit
 from faq.evaluation import Example
 from faq.lexicon import Lexicon, load_lexicon
 from faq.loader import load_knowledge_base
-from faq.matcher import Matcher
+from faq.matcher import Evidence, Match, Matcher
 from faq.model import LANGUAGES, KnowledgeBase
 
 FOLDS = 5
@@ -46,15 +46,45 @@ def held_out_evidence(kb: KnowledgeBase, lexicon: Lexicon) -> tuple[np.ndarray, 
     topic was its own."""
     rows: list[tuple[float, ...]] = []
     right: list[bool] = []
+    for case in held_out_matches(kb, lexicon):
+        if case.evidence is not None:
+            rows.append(case.evidence)
+            right.append(case.match.topic_id == case.topic_id)
+    return np.array(rows), np.array(right, dtype=np.float64)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldOut:
+    lang: str
+    question: str
+    topic_id: str | None
+    """Where the example is filed (None: a declined subject's example)."""
+    match: Match
+    """What a matcher built without the example made of it."""
+    evidence: Evidence | None
+
+
+def held_out_matches(kb: KnowledgeBase, lexicon: Lexicon) -> Iterator[HeldOut]:
+    """Every example, matched by a matcher that did not learn from it (one fold of `FOLDS` held
+    out at a time)."""
     for fold in range(FOLDS):
         held: list[Held] = []
         matcher = Matcher(_without(kb, fold, held), _subjects_without(lexicon, fold, held))
         for lang, question, topic_id in held:
             match, evidence = matcher.weigh(question, lang)
-            if evidence is not None:
-                rows.append(evidence)
-                right.append(match.topic_id == topic_id)
-    return np.array(rows), np.array(right, dtype=np.float64)
+            yield HeldOut(lang, question, topic_id, match, evidence)
+
+
+def misfiled(kb: KnowledgeBase, lexicon: Lexicon) -> list[HeldOut]:
+    """Topic examples a matcher built without them puts under another topic: misfiled ones,
+    ones on a border two topics share, or the matcher's own mistakes: an editor tells which."""
+    return [
+        case
+        for case in held_out_matches(kb, lexicon)
+        if case.topic_id is not None
+        and case.match.topic_id is not None
+        and case.match.topic_id != case.topic_id
+    ]
 
 
 def choose_threshold(matcher: Matcher, confidence: Confidence, dev: Sequence[Example]) -> float:

@@ -1,5 +1,5 @@
 """`python -m faq ask`: the readable line and the JSON-lines mode over stdin; `check`'s word on
-the calibration."""
+the calibration; `suspects`, the examples an editor should look at."""
 
 from __future__ import annotations
 
@@ -76,3 +76,22 @@ def test_check_warns_when_the_content_changed_since_calibration(tmp_path: Path) 
     changed = run("--content", str(content), "check")
     assert changed.returncode == 0, changed.stderr
     assert "python -m faq calibrate" in changed.stderr
+
+
+def test_suspects_lists_an_example_filed_under_the_wrong_topic(tmp_path: Path) -> None:
+    content = Path(shutil.copytree(ROOT / "faq" / "content", tmp_path / "content"))
+    topic = content / "topics" / "passport-lost.toml"
+    misfiled = "how many days after arrival do i have to get my migration registration done"
+    text = topic.read_text(encoding="utf-8")
+    english = text.index("[en]")
+    at = text.index("questions = [", english) + len("questions = [")
+    topic.write_text(f'{text[:at]}\n  "{misfiled}",{text[at:]}', encoding="utf-8")
+
+    result = run("--content", str(content), "suspects", "--lang", "en")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    listed = lines.index(f'  "{misfiled}"')
+    header = next(line for line in reversed(lines[:listed]) if line.startswith("# "))
+    assert header.startswith("# topics/passport-lost.toml [en]: matched to registration-")
+    assert all("[en]" in line for line in lines if line.startswith("# topics/"))
