@@ -49,7 +49,7 @@ def calibrate(root: Path, out: TextIO) -> int:
     confidence = fitted_on(root, dev)
     path = save_confidence(confidence, root, "Fitted on held-out examples; threshold on dev.")
     print(f"{path}: threshold {confidence.threshold:.3f}", file=out)
-    lexicon = replace(load_lexicon(root), confidence=confidence)
+    lexicon = replace(load_lexicon(root, calibrated=False), confidence=confidence)
     for lang, rates in summary(evaluate(Matcher(load_knowledge_base(root), lexicon), dev)).items():
         print(
             f"  dev {lang}: direct and right {rates['direct_right']:.1%}, "
@@ -107,7 +107,7 @@ def suspects(root: Path, lang: str | None, out: TextIO) -> int:
 
     cases = [
         case
-        for case in misfiled(load_knowledge_base(root), load_lexicon(root))
+        for case in misfiled(load_knowledge_base(root), load_lexicon(root, calibrated=False))
         if lang is None or case.lang == lang
     ]
     groups: dict[tuple[str, str, str], list[str]] = {}

@@ -33,7 +33,7 @@ Held = tuple[str, str, str | None]
 
 def calibrate(root: Path, dev: Sequence[Example]) -> Confidence:
     kb = load_knowledge_base(root)
-    lexicon = load_lexicon(root)
+    lexicon = load_lexicon(root, calibrated=False)
     evidence, right = held_out_evidence(kb, lexicon)
     fitted = fit(evidence, right)
     unbounded = replace(lexicon, confidence=replace(fitted, threshold=0.0))

@@ -26,6 +26,7 @@ EVIDENCE = (
     "centroid_agrees",  # 1 when the topic's texts taken together rank the same topic first
     "example_score",  # the best topic's closest single example
     "centroid_score",  # the best topic's texts in one language taken together
+    "centroid_lead",  # ...minus the best other topic's
 )
 L2 = 1e-3  # ridge penalty per example on the standardised weights
 

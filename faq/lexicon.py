@@ -78,7 +78,9 @@ def concept_token(concept: str) -> str:
     return "qq" + re.sub(r"[^a-z]", "", concept.lower())
 
 
-def load_lexicon(root: Path = CONTENT_DIR) -> Lexicon:
+def load_lexicon(root: Path = CONTENT_DIR, *, calibrated: bool = True) -> Lexicon:
+    """`calibrated=False`: without the stored confidence, as the calibration itself reads it
+    (a calibration of other evidence is refused)."""
     stop = _read(root / "stopwords.toml")
     syn = _read(root / "synonyms.toml")
     talk = _read(root / SMALLTALK_KINDS_FILE)
@@ -120,5 +122,5 @@ def load_lexicon(root: Path = CONTENT_DIR) -> Lexicon:
         smalltalk=SmallTalk(talk),
         foreign_words={k: tuple(v.split()) for k, v in foreign.get("words", {}).items()},
         foreign_letters=dict(foreign.get("letters", {})),
-        confidence=load_confidence(root),
+        confidence=load_confidence(root) if calibrated else UNCALIBRATED,
     )

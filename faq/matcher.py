@@ -212,7 +212,9 @@ class Matcher:
         second = rest[0][1] if rest else 0.0
         third = rest[1][1] if len(rest) > 1 else 0.0
         best = self._class_index[best_id]
-        centroid_first = int(np.argmax(scores.centroid[: self._n_topics])) == best
+        centroids = scores.centroid[: self._n_topics]
+        centroid_first = int(np.argmax(centroids)) == best
+        other_centroid = max(np.delete(centroids, best), default=0.0)
         return (
             score,
             score - second,
@@ -222,6 +224,7 @@ class Matcher:
             float(centroid_first),
             float(scores.example[best]),
             float(scores.centroid[best]),
+            float(scores.centroid[best] - other_centroid),
         )
 
     @staticmethod

@@ -14,6 +14,7 @@ from faq.calibration import choose_threshold
 from faq.confidence import (
     CONFIDENCE_FILE,
     EVIDENCE,
+    UNCALIBRATED,
     Confidence,
     content_digest,
     fit,
@@ -75,6 +76,18 @@ def test_a_calibration_of_other_evidence_is_refused(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace('"lead"', '"margin"'), encoding="utf-8")
     with pytest.raises(ValueError, match="fitted on"):
         load_confidence(tmp_path)
+
+
+def test_the_calibration_reads_content_whose_calibration_weighs_other_evidence(
+    tmp_path: Path,
+) -> None:
+    """After the evidence changes, `python -m faq calibrate` must still run, to replace it."""
+    content = Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
+    path = content / CONFIDENCE_FILE
+    path.write_text(path.read_text().replace('"lead"', '"margin"'), encoding="utf-8")
+    with pytest.raises(ValueError, match="fitted on"):
+        load_lexicon(content)
+    assert load_lexicon(content, calibrated=False).confidence == UNCALIBRATED
 
 
 def test_without_a_calibration_the_matcher_always_asks(tmp_path: Path) -> None:
