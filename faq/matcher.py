@@ -29,7 +29,7 @@ from faq.translit import from_latin_layout
 DECLINE_BELOW = 0.16  # best topic's score under which the matcher declines
 SUBJECT_MARGIN = -0.03  # a declined subject within this much of the best topic declines it
 SUBJECT_LEAD = 0.08  # ...and one within this much leaves the answer to the user's choice
-ALTERNATIVES = 3
+ALTERNATIVES = 2  # offered with the best topic when unsure: three buttons
 MIN_FUZZY_LENGTH = 5  # shorter words are too often another real word one letter away
 MAX_CHARS = 4096  # Telegram's longest message: the whole of it is read
 STORY_WEIGHT = 0.5  # the whole story around a question, against one sentence that asks

@@ -17,7 +17,7 @@ from faq.translit import to_cyrillic
 # only reported, by bench/faq.py.
 MIN_DIRECT_RIGHT = 0.79
 MAX_DIRECT_WRONG = 0.02
-MIN_TOP3 = 0.97
+MIN_TOP3 = 0.96
 MIN_DECLINED = 0.92
 
 
