@@ -3,7 +3,9 @@
 Telegram's limit is per bot, whichever process sends, so with REDIS_URL each call to Telegram takes
 a slot here before it goes (bot/sender.py asks, for every try of every call):
 
-- at most `rate` calls in any WINDOW (a little more than a second), all processes together;
+- at most `rate` calls in any WINDOW (a little more than a second), all processes together, and
+  never two closer than WINDOW / `rate`: a burst leaves evenly spaced, so the jitter between a slot
+  and Telegram cannot crowd two bursts into one second;
 - calls sent on the bot's own initiative (reminders, broadcasts: "bulk") at most `bulk_rate`
   of them (Settings.bulk_rate), evenly spaced; replies may use the whole rate, so a reply never
   waits behind a broadcast and a broadcast leaves replies their share;
@@ -55,6 +57,8 @@ local function wait_for(key, most)
   return tonumber(oldest[2]) + window - now
 end
 local wait = wait_for(KEYS[1], cap)
+local newest = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if newest[2] then wait = math.max(wait, tonumber(newest[2]) + window / cap - now) end
 local next_bulk = 0
 if bulk then
   wait = math.max(wait, wait_for(KEYS[2], bulk_cap))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,6 +19,7 @@ import aiosqlite
 from storage.migrate import Migration, to_apply
 
 log = logging.getLogger(__name__)
+WAL_SWITCH_SECONDS = 10.0
 
 
 class SQLiteEngine:
@@ -46,10 +49,10 @@ class SQLiteEngine:
             raise
         conn.row_factory = aiosqlite.Row
         try:
-            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            await _write_ahead_log(conn)
             await conn.execute("PRAGMA synchronous = NORMAL")
             await conn.execute("PRAGMA foreign_keys = ON")
-            await conn.execute("PRAGMA busy_timeout = 5000")
             await self._migrate(conn, known)
         except BaseException:
             await conn.close()
@@ -81,15 +84,35 @@ class SQLiteEngine:
             return await _user_version(conn)
 
     async def _migrate(self, conn: aiosqlite.Connection, known: list[Migration]) -> None:
-        for migration in to_apply(await _user_version(conn), known, str(self.path)):
+        """One migration at a time, each under the file's write lock; a process that opened the
+        file at the same moment waits for it, and then finds that migration done."""
+        while pending := to_apply(await _user_version(conn), known, str(self.path)):
+            migration = pending[0]
             log.info("applying migration %s", migration.name)
             try:
                 await conn.executescript(
-                    f"BEGIN;\n{migration.sql}\nPRAGMA user_version = {migration.version};\nCOMMIT;"
+                    f"BEGIN IMMEDIATE;\n{migration.sql}\n"
+                    f"PRAGMA user_version = {migration.version};\nCOMMIT;"
                 )
             except Exception:
                 await conn.rollback()
+                if await _user_version(conn) >= migration.version:
+                    continue  # applied by another process while this one waited for the lock
                 raise
+
+
+async def _write_ahead_log(conn: aiosqlite.Connection) -> None:
+    """Switching a file to WAL takes it whole, and SQLite does not wait for that lock as it does
+    for others: a process opening the file at the same moment as another tries again."""
+    deadline = time.monotonic() + WAL_SWITCH_SECONDS
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.05)
 
 
 async def _user_version(conn: aiosqlite.Connection) -> int:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 from collections.abc import AsyncIterator
@@ -139,6 +140,18 @@ async def test_an_older_postgresql_schema_is_upgraded_in_place_keeping_its_rows(
             assert await db.schema_version() == migrations()[-1].version
             assert (await get_user(db, BIG_USER)) is not None
         finally:
+            await db.close()
+
+
+async def test_processes_opening_a_fresh_file_at_once_migrate_it_once(tmp_path: Path) -> None:
+    """Two workers started together, or a new process started before the old one stopped: the
+    second waits for the first's migration and then finds it done."""
+    for round_ in range(10):
+        path = tmp_path / f"race{round_}.db"
+        dbs = [Database(path) for _ in range(3)]
+        await asyncio.gather(*(db.connect() for db in dbs))
+        for db in dbs:
+            assert await db.schema_version() == migrations()[-1].version
             await db.close()
 
 
