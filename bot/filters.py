@@ -1,8 +1,12 @@
-"""Who may do what."""
+"""Who may do what, and how filters are checked."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from aiogram import Router
+from aiogram.dispatcher.event.handler import FilterObject
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, Message
 
@@ -23,3 +27,33 @@ def operator_router(name: str) -> Router:
     router.message.filter(IsOperator())
     router.callback_query.filter(IsOperator())
     return router
+
+
+def check_filters_in_loop(root: Router) -> None:
+    """Makes every plain (not `async`) filter under `root` run in the event loop.
+
+    aiogram runs a filter that is not a coroutine function (every `F` expression, a `State`
+    given as a filter) in a worker thread, through `asyncio.to_thread`, each time it checks it:
+    a free-text message crossed about a dozen of them on its way to the questions router, a
+    thread hand-off each. Ours are attribute reads and comparisons, quicker than the hand-off.
+    """
+    for router in root.chain_tail:
+        for observer in router.observers.values():
+            # `_handler` holds the observer's own filters (`router.message.filter(...)`).
+            for handler in (observer._handler, *observer.handlers):
+                for check in handler.filters or ():
+                    _to_coroutine(check)
+
+
+def _to_coroutine(check: FilterObject) -> None:
+    if check.awaitable:
+        return
+    check.callback = _awaited(check.callback)
+    check.awaitable = True  # its parameters were read from the plain callable; they still hold
+
+
+def _awaited(plain: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    async def checked(*args: Any, **kwargs: Any) -> Any:
+        return plain(*args, **kwargs)
+
+    return checked

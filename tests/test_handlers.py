@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from aiogram.types import Message
 
 from bot.flood import LocalFloodPace
@@ -51,6 +52,27 @@ async def test_a_confident_question_is_answered_and_logged(chat: Chat, kb: Knowl
         "answered",
         "en",
     )
+
+
+async def test_filters_are_checked_in_the_event_loop(
+    chat: Chat, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiogram would run each `F` expression and `State` filter in a worker thread."""
+    sent_to_threads: list[Any] = []
+    real_to_thread = asyncio.to_thread
+
+    async def counted(func: Any, /, *args: Any, **kwargs: Any) -> Any:
+        sent_to_threads.append(func)
+        return await real_to_thread(func, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "to_thread", counted)
+    [answer] = replies(await chat.say(ANN, "what is the penalty if i overstay my visa"))
+    assert answer.text.startswith(f"<b>{kb.topics['overstay-penalties'].text('en').title}</b>")
+    replies(await chat.say(ANN, "/renew"))  # a form: its steps are State filters
+    [step] = replies(await chat.press(ANN, kb.documents["visa"].text("en").title))
+    [again] = replies(await chat.say(ANN, "not a date"))
+    assert again.text != step.text
+    assert sent_to_threads == []
 
 
 async def test_off_topic_is_declined_with_a_way_forward(chat: Chat, i18n: I18n) -> None:
