@@ -29,7 +29,7 @@ from bot.clock import Clock, SystemClock
 from bot.commands import register_commands, register_descriptions
 from bot.content import Content
 from bot.delivery import Delivery
-from bot.filters import check_filters_in_loop
+from bot.filters import check_filters_in_loop, gate_command_routers
 from bot.flood import FloodPace, LocalFloodPace, RedisFloodPace
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
@@ -281,6 +281,7 @@ def create_dispatcher(
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware(pace))
     dp.include_routers(*(_detached(r) for r in handlers.routers()))
+    gate_command_routers(dp)
     check_filters_in_loop(dp)
     on_startup, on_shutdown = _lifecycle(services, run_jobs)
     dp.startup.register(on_startup)

@@ -7,7 +7,7 @@ from typing import Any
 
 from aiogram import Router
 from aiogram.dispatcher.event.handler import FilterObject
-from aiogram.filters import Filter
+from aiogram.filters import Command, Filter
 from aiogram.types import CallbackQuery, Message
 
 from bot.settings import Settings
@@ -27,6 +27,28 @@ def operator_router(name: str) -> Router:
     router.message.filter(IsOperator())
     router.callback_query.filter(IsOperator())
     return router
+
+
+class IsCommand(Filter):
+    """Text (or a caption) that aiogram's `Command` filters read as a command: "/" after any
+    leading blanks."""
+
+    async def __call__(self, message: Message) -> bool:
+        text = message.text or message.caption
+        return text is not None and text.lstrip().startswith("/")
+
+
+def gate_command_routers(root: Router) -> None:
+    """Puts `IsCommand()` in front of each router under `root` whose every message handler
+    takes a command only (a `Command` filter): a message that is not a command passes such a
+    router with one check instead of one per handler."""
+    for router in root.chain_tail:
+        handlers = router.message.handlers
+        gate = router.message._handler  # the router's own message filters
+        if not handlers or any(isinstance(f.callback, IsCommand) for f in gate.filters or ()):
+            continue
+        if all(any(isinstance(f.callback, Command) for f in h.filters or ()) for h in handlers):
+            router.message.filter(IsCommand())
 
 
 def check_filters_in_loop(root: Router) -> None:

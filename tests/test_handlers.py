@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from aiogram.types import Message
 
+from bot.filters import IsCommand
 from bot.flood import LocalFloodPace
 from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser
@@ -73,6 +74,21 @@ async def test_filters_are_checked_in_the_event_loop(
     [again] = replies(await chat.say(ANN, "not a date"))
     assert again.text != step.text
     assert sent_to_threads == []
+
+
+async def test_command_routers_are_gated_as_aiogram_reads_commands(chat: Chat) -> None:
+    """Routers of commands only are skipped by other text at one check (bot/filters.py); the
+    gate reads a command as aiogram's Command filter does, blanks before it and captions too."""
+    gated = {
+        r.name
+        for r in chat.dp.chain_tail
+        if any(isinstance(f.callback, IsCommand) for f in r.message._handler.filters or ())
+    }
+    assert {"start", "privacy", "language", "topics"} <= gated
+    assert not gated & {"wizard", "questions", "fallback"}
+    [help_text] = replies(await chat.say(ANN, "/help"))
+    [after_blanks] = replies(await chat.say(ANN, "  /help"))
+    assert after_blanks.text == help_text.text
 
 
 async def test_off_topic_is_declined_with_a_way_forward(chat: Chat, i18n: I18n) -> None:
