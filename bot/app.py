@@ -38,6 +38,7 @@ from bot.leader import Leader
 from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
+from bot.response_types import keep_response_types
 from bot.retry import RetryMiddleware
 from bot.sender import Sender, SharedPace
 from bot.settings import Settings
@@ -101,6 +102,7 @@ def create_services(
     sender = Sender(settings.bulk_rate, _shared_pace(redis, settings, bot) if redis else None)
     bot.session.middleware(RetryMiddleware(sender))
     bot.session.middleware(record_answers)
+    bot.session.middleware(keep_response_types)
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
+import weakref
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aiogram.methods import Response
 from aiogram.types import Message
 
 from bot.filters import IsCommand
@@ -89,6 +92,14 @@ async def test_command_routers_are_gated_as_aiogram_reads_commands(chat: Chat) -
     [help_text] = replies(await chat.say(ANN, "/help"))
     [after_blanks] = replies(await chat.say(ANN, "  /help"))
     assert after_blanks.text == help_text.text
+
+
+async def test_the_response_model_of_a_call_outlives_garbage_collection(chat: Chat) -> None:
+    """pydantic caches `Response[Message]` by weak reference only: collected, it was rebuilt."""
+    replies(await chat.say(ANN, "/help"))
+    model = weakref.ref(Response[Message])
+    gc.collect()
+    assert model() is not None
 
 
 async def test_off_topic_is_declined_with_a_way_forward(chat: Chat, i18n: I18n) -> None:
