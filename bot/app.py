@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
@@ -34,6 +33,7 @@ from bot.flood import FloodPace, LocalFloodPace, RedisFloodPace
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
 from bot.isolation import PerChatIsolation, ProcessThenShared
+from bot.json_session import JsonSession
 from bot.leader import Leader
 from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
@@ -81,7 +81,7 @@ class Services:
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     if session is None:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        session = JsonSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(
         token=settings.bot_token or "1:offline",
         session=session,
