@@ -6,6 +6,7 @@ import asyncio
 import gc
 import time
 import weakref
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from bot.local_api import ApiCall, FakeUser
 from bot.middlewares import ThrottlingMiddleware
 from bot.retry import RETRY_ATTEMPTS
 from faq.model import LANGUAGES, KnowledgeBase
-from handlers.keyboards import TOPICS_PER_PAGE
+from handlers.keyboards import TOPICS_PER_PAGE, answer_menu
 from storage.questions import recent_questions
 from storage.users import get_user
 from tests.harness import Chat, make_services, replies
@@ -100,6 +101,21 @@ async def test_the_response_model_of_a_call_outlives_garbage_collection(chat: Ch
     model = weakref.ref(Response[Message])
     gc.collect()
     assert model() is not None
+
+
+def test_answer_menus_are_kept_for_the_knowledge_base_in_use(kb: KnowledgeBase, i18n: I18n) -> None:
+    en, ru = i18n.translator("en"), i18n.translator("ru")
+    topic = kb.topics["overstay-penalties"]
+    menu = answer_menu(kb, topic, "en", en)
+    assert answer_menu(kb, topic, "en", en) is menu
+    assert answer_menu(kb, topic, "ru", ru).inline_keyboard[-1][0].text == ru("btn-back")
+    # /reload_faq brings another knowledge base: here one related topic fewer
+    gone = topic.related[0]
+    reloaded = replace(kb, topics={k: v for k, v in kb.topics.items() if k != gone})
+    assert (
+        len(answer_menu(reloaded, topic, "en", en).inline_keyboard) == len(menu.inline_keyboard) - 1
+    )
+    assert answer_menu(kb, topic, "en", en).inline_keyboard == menu.inline_keyboard
 
 
 async def test_off_topic_is_declined_with_a_way_forward(chat: Chat, i18n: I18n) -> None:
