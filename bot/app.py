@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
@@ -29,14 +28,17 @@ from bot.clock import Clock, SystemClock
 from bot.commands import register_commands, register_descriptions
 from bot.content import Content
 from bot.delivery import Delivery
+from bot.filters import check_filters_in_loop, gate_command_routers
 from bot.flood import FloodPace, LocalFloodPace, RedisFloodPace
 from bot.handoff import HandoffDesk
 from bot.i18n import I18n
 from bot.isolation import PerChatIsolation, ProcessThenShared
+from bot.json_session import JsonSession
 from bot.leader import Leader
 from bot.matcher_cache import MatcherCache
 from bot.middlewares import ThrottlingMiddleware, UserContextMiddleware
 from bot.reminders import ReminderService
+from bot.response_types import keep_response_types
 from bot.retry import RetryMiddleware
 from bot.sender import Sender, SharedPace
 from bot.settings import Settings
@@ -79,7 +81,7 @@ class Services:
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     if session is None:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        session = JsonSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(
         token=settings.bot_token or "1:offline",
         session=session,
@@ -100,6 +102,7 @@ def create_services(
     sender = Sender(settings.bulk_rate, _shared_pace(redis, settings, bot) if redis else None)
     bot.session.middleware(RetryMiddleware(sender))
     bot.session.middleware(record_answers)
+    bot.session.middleware(keep_response_types)
     delivery = Delivery(sender, db)
     scheduler = AsyncIOScheduler(timezone=UTC)
     return Services(
@@ -280,6 +283,8 @@ def create_dispatcher(
     if throttle:
         dp.message.outer_middleware(ThrottlingMiddleware(pace))
     dp.include_routers(*(_detached(r) for r in handlers.routers()))
+    gate_command_routers(dp)
+    check_filters_in_loop(dp)
     on_startup, on_shutdown = _lifecycle(services, run_jobs)
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)

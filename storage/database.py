@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import aiosqlite
 
+from storage.memo import Memo
 from storage.migrate import MIGRATIONS_DIR, Dialect, SchemaTooNewError, migrations
 from storage.postgresql import PostgresEngine, redacted
 from storage.sqlite import SQLiteEngine
@@ -77,11 +78,19 @@ class Database:
         self.owner = claim_owner()
         # Set while this process holds the leader lock (bot/leader.py): the only one claiming.
         self.sole_claimer = False
+        self._memos: dict[str, Memo[Any, Any]] = {}
 
     @property
     def single_process(self) -> bool:
         """True when one process owns the database (SQLite)."""
         return self.dialect == "sqlite"
+
+    def memo(self, name: str) -> Memo[Any, Any] | None:
+        """The memo `name` of rows this process alone writes (storage/memo.py): on SQLite, whose
+        file one process owns; None on PostgreSQL, where other processes write too."""
+        if not self.single_process:
+            return None
+        return self._memos.setdefault(name, Memo())
 
     @property
     def others_claims_dead(self) -> bool:
@@ -116,12 +125,29 @@ class Database:
 
     async def execute(self, sql: str, parameters: Sequence[object] = ()) -> int:
         """One statement in a transaction of its own; returns how many rows it changed."""
+        if isinstance(self._engine, SQLiteEngine):
+            return await self._engine.in_one_trip(
+                lambda conn: conn.execute(sql, parameters).rowcount, commit=True
+            )
         async with self.write() as conn:
             cursor = await conn.execute(sql, parameters)
             return cursor.rowcount
 
+    async def execute_returning(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
+        """One statement with `RETURNING` in a transaction of its own; the rows it returned."""
+        if isinstance(self._engine, SQLiteEngine):
+            return await self._engine.in_one_trip(
+                lambda conn: conn.execute(sql, parameters).fetchall(), commit=True
+            )
+        async with self.write() as conn:
+            return list(await conn.execute_fetchall(sql, parameters))
+
     async def fetch_one(self, sql: str, parameters: Sequence[object] = ()) -> Any:
         """The first row one query returns, if any."""
+        if isinstance(self._engine, SQLiteEngine):
+            return await self._engine.in_one_trip(
+                lambda conn: conn.execute(sql, parameters).fetchone(), commit=False
+            )
         async with self.read() as conn, conn.execute(sql, parameters) as cursor:
             return await cursor.fetchone()
 

@@ -22,6 +22,7 @@ from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
 
 from storage.database import Connection, Database
+from storage.memo import Memo
 
 _KEY_WHERE = (
     "bot_id = ? AND chat_id = ? AND user_id = ? AND thread_id = ? "
@@ -29,6 +30,7 @@ _KEY_WHERE = (
 )
 _KEY_COLUMNS = "bot_id, chat_id, user_id, thread_id, business_connection_id, destiny"
 _EMPTY = "{}"
+STATES_MEMO = "fsm_state"
 
 
 def _key(key: StorageKey) -> tuple[int, int, int, int, str, str]:
@@ -95,23 +97,43 @@ class DatabaseStorage(BaseStorage):
 
     Every call takes one turn on the database (`read()` / `write()`), and `update_data` reads and
     writes in a single transaction holding the key's row, so two updates for the same user, in
-    one process or two, cannot lose each other's keys.
+    one process or two, cannot lose each other's keys. States, read on every update, are kept
+    in the database's memo where it has one (SQLite: storage/memo.py), written through.
     """
 
     def __init__(self, db: Database, *, now: Callable[[], float] = time.time) -> None:
         self.db = db
         self._now_source = now
+        self._states: Memo[tuple[int, int, int, int, str, str], str | None] | None = db.memo(
+            STATES_MEMO
+        )
 
     def _now(self) -> int:
         return int(self._now_source())
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        k, value = _key(key), _state(state)
+        if self._states is not None:
+            self._states.forget(k)  # until the write is through
         async with self.db.write() as conn:
-            await self._put(conn, key, "state", _state(state))
+            await self._put(conn, key, "state", value)
+        if self._states is not None:
+            self._states.wrote(k, value)
 
     async def get_state(self, key: StorageKey) -> str | None:
-        # Runs on every update: one trip to the database thread (fetch_all).
-        rows = await self.db.fetch_all(f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", _key(key))
+        # Runs on every update: from the memo, or one trip to the database thread (fetch_all).
+        k = _key(key)
+        if self._states is None:
+            return await self._read_state(k)
+        if k in self._states:
+            return self._states[k]
+        version = self._states.version
+        state = await self._read_state(k)
+        self._states.read(k, state, version)
+        return state
+
+    async def _read_state(self, k: tuple[int, int, int, int, str, str]) -> str | None:
+        rows = await self.db.fetch_all(f"SELECT state FROM fsm_state WHERE {_KEY_WHERE}", k)
         return next((row[0] for row in rows), None)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
@@ -180,4 +202,10 @@ class DatabaseStorage(BaseStorage):
 
 async def delete_fsm_for_user(db: Database, user_id: int) -> int:
     """Removes every FSM row of the user (all chats, threads, destinies); returns how many."""
-    return await db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
+    states = db.memo(STATES_MEMO)
+    if states is not None:
+        states.clear()  # rare (/forget): not worth finding the user's keys
+    deleted = await db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
+    if states is not None:
+        states.clear()
+    return deleted

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Literal
 
 from storage.database import Connection, Database
+from storage.memo import Memo
 
 Status = Literal["open", "closed"]
 MessageKind = Literal["card", "user", "operator"]
 MAX_QUESTION_CHARS = 4096
+# Every message of a user without a form is checked for an open thread: on SQLite the answer is
+# kept (storage/memo.py), by user id, and every write to the threads here keeps it true.
+OPEN_THREADS_MEMO = "handoff_open_thread"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +59,14 @@ async def open_thread(
 
     A thread left open in another group (OPERATOR_CHAT_ID changed since) is closed first.
     """
+    open_threads = _open_threads(db)
+    if open_threads is not None:
+        open_threads.forget(user_id)  # until the write is through
     async with db.write() as conn:
         if existing := await _one(conn, "t.user_id = ? AND t.status = 'open'", (user_id,)):
             if existing.chat_id == chat_id:
+                if open_threads is not None:
+                    open_threads.wrote(user_id, existing)
                 return existing, False
             await conn.execute(
                 "UPDATE handoff_threads SET status = 'closed', closed_at = ? WHERE id = ?",
@@ -68,12 +79,14 @@ async def open_thread(
         )
         thread = await _one(conn, "t.id = ?", (row[0],))
     assert thread is not None
+    if open_threads is not None:
+        open_threads.wrote(user_id, thread)
     return thread, True
 
 
 async def set_card(db: Database, thread_id: int, message_id: int, now: int) -> None:
     """The thread's card was posted in the group: replies to it belong to the thread."""
-    async with db.write() as conn:
+    async with changing_threads(db), db.write() as conn:
         await conn.execute(
             "UPDATE handoff_threads SET card_message_id = ? WHERE id = ?", (message_id, thread_id)
         )
@@ -86,7 +99,8 @@ async def set_card(db: Database, thread_id: int, message_id: int, now: int) -> N
 
 async def drop_thread(db: Database, thread_id: int) -> None:
     """Forgets a thread whose card could not be posted: the user was told to try later."""
-    await db.execute("DELETE FROM handoff_threads WHERE id = ?", (thread_id,))
+    async with changing_threads(db):
+        await db.execute("DELETE FROM handoff_threads WHERE id = ?", (thread_id,))
 
 
 async def record_message(
@@ -106,8 +120,15 @@ async def get_thread(db: Database, thread_id: int) -> Thread | None:
 
 
 async def open_thread_of(db: Database, user_id: int) -> Thread | None:
+    open_threads = _open_threads(db)
+    if open_threads is not None and user_id in open_threads:
+        return open_threads[user_id]
+    version = open_threads.version if open_threads is not None else 0
     async with db.read() as conn:
-        return await _one(conn, "t.user_id = ? AND t.status = 'open'", (user_id,))
+        thread = await _one(conn, "t.user_id = ? AND t.status = 'open'", (user_id,))
+    if open_threads is not None:
+        open_threads.read(user_id, thread, version)
+    return thread
 
 
 async def thread_for_message(db: Database, chat_id: int, message_id: int) -> Thread | None:
@@ -122,12 +143,32 @@ async def thread_for_message(db: Database, chat_id: int, message_id: int) -> Thr
 
 async def close_thread(db: Database, thread_id: int, now: int) -> bool:
     """Closes the thread; False when it was already closed (or is gone)."""
-    closed = await db.execute(
-        "UPDATE handoff_threads SET status = 'closed', closed_at = ?"
-        " WHERE id = ? AND status = 'open'",
-        (now, thread_id),
-    )
+    async with changing_threads(db):
+        closed = await db.execute(
+            "UPDATE handoff_threads SET status = 'closed', closed_at = ?"
+            " WHERE id = ? AND status = 'open'",
+            (now, thread_id),
+        )
     return closed == 1
+
+
+def _open_threads(db: Database) -> Memo[int, Thread | None] | None:
+    return db.memo(OPEN_THREADS_MEMO)
+
+
+@asynccontextmanager
+async def changing_threads(db: Database) -> AsyncIterator[None]:
+    """Around a write to threads not known by their user (a card posted, a thread closed, a user
+    deleted with theirs; all rare): the whole memo of open threads is forgotten, before (readers
+    in flight keep nothing) and after."""
+    open_threads = _open_threads(db)
+    if open_threads is not None:
+        open_threads.clear()
+    try:
+        yield
+    finally:
+        if open_threads is not None:
+            open_threads.clear()
 
 
 async def thread_messages(db: Database, thread_id: int) -> list[tuple[int, MessageKind]]:

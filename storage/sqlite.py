@@ -10,9 +10,10 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import aiosqlite
 
@@ -20,6 +21,7 @@ from storage.migrate import Migration, to_apply
 
 log = logging.getLogger(__name__)
 WAL_SWITCH_SECONDS = 10.0
+T = TypeVar("T")
 
 
 class SQLiteEngine:
@@ -73,6 +75,26 @@ class SQLiteEngine:
                 await self.conn.rollback()
                 raise
             await self.conn.commit()
+
+    async def in_one_trip(self, work: Callable[[sqlite3.Connection], T], *, commit: bool) -> T:
+        """`work` done on the database's thread in one trip, committed (or rolled back if it
+        raises) when `commit`. aiosqlite makes a trip per call, each a hand-off between threads:
+        a statement and its commit took two, a query and its first row three."""
+        async with self._turn:
+            raw = self.conn._conn  # aiosqlite's sqlite3 connection; used on its thread only
+
+            def run() -> T:
+                try:
+                    result = work(raw)
+                    if commit:
+                        raw.commit()
+                    return result
+                except BaseException:
+                    if commit:
+                        raw.rollback()
+                    raise
+
+            return await self.conn._execute(run)
 
     async def close(self) -> None:
         if self._conn is not None:

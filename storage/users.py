@@ -42,26 +42,26 @@ async def touch_user(
     """Records that the user is here now (creating them on first contact).
 
     Returns the user and whether they had blocked the bot until now (they are back, and so no
-    longer blocked). Runs on every update: one statement, one trip to the database thread.
+    longer blocked). Runs on every update: one statement, one trip to the database thread (two
+    for a user coming back).
     """
-    async with db.write() as conn:
-        rows = await conn.execute_fetchall(
-            f"""
-            INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET
-                first_name = excluded.first_name,
-                tg_language = COALESCE(excluded.tg_language, users.tg_language),
-                last_seen = excluded.last_seen
-            RETURNING {_COLUMNS}
-            """,
-            (user_id, first_name, tg_language, now, now),
-        )
-        [row] = rows
-        user = _user(row)
-        if user.blocked:
-            await conn.execute("UPDATE users SET blocked = 0 WHERE id = ?", (user_id,))
-    return (replace(user, blocked=False), True) if user.blocked else (user, False)
+    [row] = await db.execute_returning(
+        f"""
+        INSERT INTO users (id, first_name, tg_language, first_seen, last_seen)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+            first_name = excluded.first_name,
+            tg_language = COALESCE(excluded.tg_language, users.tg_language),
+            last_seen = excluded.last_seen
+        RETURNING {_COLUMNS}
+        """,
+        (user_id, first_name, tg_language, now, now),
+    )
+    user = _user(row)
+    if not user.blocked:
+        return user, False
+    await db.execute("UPDATE users SET blocked = 0 WHERE id = ?", (user_id,))
+    return replace(user, blocked=False), True
 
 
 async def get_user(db: Database, user_id: int) -> User | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +45,7 @@ class FakeTelegramServer:
         self._polled = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.deliveries: list[Delivery] = []
+        self.bodies: set[tuple[str, str]] = set()  # (method, content type) of the calls seen
         self._delivering: asyncio.Task[None] | None = None
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
@@ -93,7 +95,12 @@ class FakeTelegramServer:
         method = request.match_info["method"]
         params: dict[str, Any] = dict(request.query)
         files: dict[str, tuple[str, bytes]] = {}
-        if request.can_read_body:
+        self.bodies.add((method, request.content_type))
+        if request.content_type == "application/json":
+            # As the Bot API server reads a JSON body: strings as they are, other values as JSON.
+            for key, value in (await request.json()).items():
+                params[key] = value if isinstance(value, str) else json.dumps(value)
+        elif request.can_read_body:
             for key, value in (await request.post()).items():
                 if isinstance(value, web.FileField):
                     files[key] = (value.filename, value.file.read())

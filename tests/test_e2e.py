@@ -130,6 +130,21 @@ async def test_chat_in_every_language_with_buttons_and_junk(
     assert running.process.proc is not None and running.process.proc.poll() is None
 
 
+async def test_calls_go_out_as_json_and_uploads_as_forms(running: Session) -> None:
+    ann = FakeUser(id=7100, first_name="Ann", language_code="en")
+    answer = await running.say(ann, QUESTIONS["en"])
+    assert (
+        answer.params["parse_mode"] == "HTML" and "inline_keyboard" in answer.params["reply_markup"]
+    )
+    start = len(running.telegram.calls)
+    running.telegram.send_text(ann, "/export")
+    export = await running.telegram.wait_for(lambda c: c.method == "sendDocument", after=start)
+    assert export.status == 200
+    assert {("sendMessage", "application/json"), ("sendDocument", "multipart/form-data")} <= (
+        running.server.bodies
+    )
+
+
 async def test_language_choice_is_remembered_across_a_restart(running: Session, i18n: I18n) -> None:
     user = FakeUser(id=77, first_name="Marco", language_code="en")
     await running.say(user, "/language")

@@ -25,6 +25,7 @@ from bot.clock import FrozenClock
 from bot.local_api import FakeUser
 from storage.database import Database
 from storage.fsm import DatabaseStorage, delete_fsm_for_user
+from storage.memo import Memo
 from storage.redis_fsm import RedisFSMStorage, connect_redis
 from tests.databases import ENGINES, database_on
 from tests.harness import Chat, make_services, replies
@@ -290,6 +291,59 @@ async def test_delete_fsm_for_user_removes_all_their_rows_and_nobody_elses(
     assert await storage.get_state(StorageKey(1, 10, 10)) is None
     assert await storage.get_state(StorageKey(1, 11, 11)) == Renewal.city.state
     assert await delete_fsm_for_user(db, 10) == 0
+
+
+async def test_states_are_kept_in_memory_only_where_one_process_writes(
+    storage: DatabaseStorage, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trips: list[str] = []
+    fetch_all = db.fetch_all
+
+    async def counted(sql: str, parameters: Any = ()) -> list[Any]:
+        trips.append(sql)
+        return await fetch_all(sql, parameters)
+
+    monkeypatch.setattr(db, "fetch_all", counted)
+    other = StorageKey(bot_id=1, chat_id=11, user_id=11)
+    await storage.set_state(KEY, Renewal.city)
+    for _ in range(3):
+        assert await storage.get_state(KEY) == Renewal.city.state
+        assert await storage.get_state(other) is None
+    # SQLite (one process owns the file): the write went through the memo, the unknown key was
+    # read once; PostgreSQL: every read asks the database, where another worker may have written.
+    assert len(trips) == (1 if db.dialect == "sqlite" else 6)
+    await storage.set_state(KEY, Renewal.arrival)
+    await storage.set_state(other, Renewal.city)
+    assert await storage.get_state(KEY) == Renewal.arrival.state
+    assert await storage.get_state(other) == Renewal.city.state
+    await storage.set_state(KEY, None)
+    assert await storage.get_state(KEY) is None
+    assert await delete_fsm_for_user(db, 11) == 1
+    assert await storage.get_state(other) is None
+
+
+async def test_a_read_overtaken_by_a_write_is_not_kept(storage: DatabaseStorage) -> None:
+    await storage.set_state(KEY, Renewal.city)
+    await delete_fsm_for_user(storage.db, KEY.user_id)  # empties the memo
+    reading = asyncio.create_task(storage.get_state(KEY))
+    await asyncio.sleep(0)  # the read has the database's turn: the write waits behind it
+    await storage.set_state(KEY, Renewal.arrival)
+    assert await reading is None
+    assert await storage.get_state(KEY) == Renewal.arrival.state
+
+
+def test_a_memo_ignores_a_read_that_began_before_a_write() -> None:
+    memo: Memo[str, int] = Memo()
+    version = memo.version
+    memo.wrote("a", 2)
+    memo.read("a", 1, version)  # read from the database before the write went through
+    assert memo["a"] == 2
+    version = memo.version
+    memo.forget("a")
+    memo.read("a", 2, version)
+    assert "a" not in memo
+    memo.read("a", 3, memo.version)
+    assert memo["a"] == 3
 
 
 # Through the real Dispatcher: a wizard started before a restart is finished after it.

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
+import weakref
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+from aiogram.methods import Response
 from aiogram.types import Message
 
+from bot.filters import IsCommand
 from bot.flood import LocalFloodPace
 from bot.i18n import I18n
 from bot.local_api import ApiCall, FakeUser
 from bot.middlewares import ThrottlingMiddleware
 from bot.retry import RETRY_ATTEMPTS
 from faq.model import LANGUAGES, KnowledgeBase
-from handlers.keyboards import TOPICS_PER_PAGE
+from handlers.keyboards import TOPICS_PER_PAGE, answer_menu
 from storage.questions import recent_questions
 from storage.users import get_user
 from tests.harness import Chat, make_services, replies
@@ -51,6 +57,65 @@ async def test_a_confident_question_is_answered_and_logged(chat: Chat, kb: Knowl
         "answered",
         "en",
     )
+
+
+async def test_filters_are_checked_in_the_event_loop(
+    chat: Chat, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiogram would run each `F` expression and `State` filter in a worker thread."""
+    sent_to_threads: list[Any] = []
+    real_to_thread = asyncio.to_thread
+
+    async def counted(func: Any, /, *args: Any, **kwargs: Any) -> Any:
+        sent_to_threads.append(func)
+        return await real_to_thread(func, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio, "to_thread", counted)
+    [answer] = replies(await chat.say(ANN, "what is the penalty if i overstay my visa"))
+    assert answer.text.startswith(f"<b>{kb.topics['overstay-penalties'].text('en').title}</b>")
+    replies(await chat.say(ANN, "/renew"))  # a form: its steps are State filters
+    [step] = replies(await chat.press(ANN, kb.documents["visa"].text("en").title))
+    [again] = replies(await chat.say(ANN, "not a date"))
+    assert again.text != step.text
+    assert sent_to_threads == []
+
+
+async def test_command_routers_are_gated_as_aiogram_reads_commands(chat: Chat) -> None:
+    """Routers of commands only are skipped by other text at one check (bot/filters.py); the
+    gate reads a command as aiogram's Command filter does, blanks before it and captions too."""
+    gated = {
+        r.name
+        for r in chat.dp.chain_tail
+        if any(isinstance(f.callback, IsCommand) for f in r.message._handler.filters or ())
+    }
+    assert {"start", "privacy", "language", "topics"} <= gated
+    assert not gated & {"wizard", "questions", "fallback"}
+    [help_text] = replies(await chat.say(ANN, "/help"))
+    [after_blanks] = replies(await chat.say(ANN, "  /help"))
+    assert after_blanks.text == help_text.text
+
+
+async def test_the_response_model_of_a_call_outlives_garbage_collection(chat: Chat) -> None:
+    """pydantic caches `Response[Message]` by weak reference only: collected, it was rebuilt."""
+    replies(await chat.say(ANN, "/help"))
+    model = weakref.ref(Response[Message])
+    gc.collect()
+    assert model() is not None
+
+
+def test_answer_menus_are_kept_for_the_knowledge_base_in_use(kb: KnowledgeBase, i18n: I18n) -> None:
+    en, ru = i18n.translator("en"), i18n.translator("ru")
+    topic = kb.topics["overstay-penalties"]
+    menu = answer_menu(kb, topic, "en", en)
+    assert answer_menu(kb, topic, "en", en) is menu
+    assert answer_menu(kb, topic, "ru", ru).inline_keyboard[-1][0].text == ru("btn-back")
+    # /reload_faq brings another knowledge base: here one related topic fewer
+    gone = topic.related[0]
+    reloaded = replace(kb, topics={k: v for k, v in kb.topics.items() if k != gone})
+    assert (
+        len(answer_menu(reloaded, topic, "en", en).inline_keyboard) == len(menu.inline_keyboard) - 1
+    )
+    assert answer_menu(kb, topic, "en", en).inline_keyboard == menu.inline_keyboard
 
 
 async def test_off_topic_is_declined_with_a_way_forward(chat: Chat, i18n: I18n) -> None:

@@ -231,6 +231,31 @@ async def test_operators_close_with_the_button_or_close_and_users_are_told(
     assert to_group(calls)[0].text == en("handoff-op-close-how")
 
 
+async def test_the_memo_of_open_threads_follows_every_change(hchat: Chat, i18n: I18n) -> None:
+    """On SQLite whether a user has an open thread is kept in memory (storage/memo.py): each
+    opening, card, closing and /forget must show in the next message's routing."""
+    t = i18n.translator("en")
+    memo = hchat.services.db.memo(threads.OPEN_THREADS_MEMO)
+    assert memo is not None
+    calls = await hchat.say(BOB, "registration deadline")
+    assert not to_group(calls, "copyMessage") and BOB.id in memo and memo[BOB.id] is None
+
+    card = await open_handoff(hchat, BOB, "Is my registration valid?", i18n)
+    [copied] = to_group(await hchat.say(BOB, "and one more thing"), "copyMessage")
+    assert copied.params["reply_parameters"]["message_id"] == card.result["message_id"]
+
+    calls = await operator_says(hchat, group_message(hchat, card), "/close")
+    assert [r.text for r in replies(calls) if r.chat_id == BOB.id] == [t("handoff-closed")]
+    calls = await hchat.say(BOB, "registration deadline")
+    assert not to_group(calls, "copyMessage") and replies(calls)[0].chat_id == BOB.id
+
+    await open_handoff(hchat, BOB, "Forget me while this is open", i18n)
+    await hchat.say(BOB, "/forget")
+    await hchat.press(BOB, t("forget-btn-yes"))
+    calls = await hchat.say(BOB, "registration deadline")
+    assert not to_group(calls, "copyMessage") and replies(calls)[0].chat_id == BOB.id
+
+
 async def test_a_user_who_blocked_the_bot_is_reported_in_the_group(hchat: Chat, i18n: I18n) -> None:
     card = await open_handoff(hchat, BOB, "Call me back please", i18n)
     hchat.telegram.blocked.add(BOB.id)
