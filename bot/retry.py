@@ -68,7 +68,7 @@ class RetryMiddleware(BaseRequestMiddleware):
             return await make_request(bot, method)
         name = type(method).__name__
         for attempt in range(1, RETRY_ATTEMPTS + 1):
-            await self.sender.turn(name)
+            await self.sender.turn()
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as e:

@@ -6,9 +6,9 @@ call goes through, pauses it for the 429's retry_after). Calls the bot makes on 
 every try, so reminders and broadcasts together stay under Telegram's limits; a user who blocked
 the bot surfaces as RecipientGone, and failures that outlast the retries reach the caller.
 
-With REDIS_URL the pace is shared by every process (bot/shared_pace.py): every message sent or
-edited, replies included, takes a slot there and a 429 pauses them all; this process's limiter
-paces its unprompted messages only while Redis cannot be reached.
+With REDIS_URL the pace is shared by every process (bot/shared_pace.py): every call, replies
+included, takes a slot there and a 429 pauses them all; this process's limiter paces its
+unprompted calls only while Redis cannot be reached.
 """
 
 from __future__ import annotations
@@ -26,13 +26,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 _GONE = ("chat not found", "user is deactivated", "bot was blocked", "bot was kicked")
 _UNPROMPTED: ContextVar[bool] = ContextVar("unprompted", default=False)
-_NOT_MESSAGES = ("Answer", "Get", "Set", "Delete", "Log", "Close")
-
-
-def is_message(method: str) -> bool:
-    """Whether a Bot API call counts toward Telegram's messages per second: answers to button
-    presses and inline queries, lookups and the bot's own settings do not."""
-    return not method.startswith(_NOT_MESSAGES)
 
 
 class RecipientGone(Exception):
@@ -108,13 +101,10 @@ class Sender:
             self._reopen.cancel()
         self._reopen = loop.call_at(resume_at, self._open.set)
 
-    async def turn(self, method: str) -> None:
-        """Before each try of a call (`method`: its aiogram class name): waits out a 429 pause,
-        then, for a message, for a slot of the shared pace; without one (no Redis, or Redis
-        unreachable) an unprompted message waits for a slot here."""
+    async def turn(self) -> None:
+        """Before each try of a call: waits out a 429 pause, then for a slot of the shared pace;
+        without one (no Redis, or Redis unreachable) an unprompted call waits for a slot here."""
         await self._open.wait()
-        if not is_message(method):
-            return
         unprompted = _UNPROMPTED.get()
         if self.shared is not None and await self.shared.take(unprompted):
             return
