@@ -17,6 +17,7 @@ import numpy
 
 import faq
 from faq import KnowledgeBase
+from faq.confidence import CONFIDENCE_FILE, content_digest
 from faq.matcher import Learned, Matcher
 
 KEEP = 3  # newest files kept: the current content and the versions just before it
@@ -74,12 +75,11 @@ class MatcherCache:
 
 
 def _digest(content_dir: Path, learned: Sequence[Learned]) -> str:
-    h = hashlib.sha256(f"{sys.version}|{numpy.__version__}".encode())
+    h = hashlib.sha256(f"{sys.version}|{numpy.__version__}|{content_digest(content_dir)}".encode())
     code_dir = Path(faq.__file__).parent
-    for root, pattern in ((code_dir, "*.py"), (content_dir, "**/*.toml")):
-        for path in sorted(root.glob(pattern)):
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
+    for path in [*sorted(code_dir.glob("*.py")), content_dir / CONFIDENCE_FILE]:
+        if path.exists():
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
     for item in learned:
         h.update(f"\0{item.question}\0{item.topic_id}".encode())
     return h.hexdigest()[:32]

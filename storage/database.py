@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 import secrets
 import socket
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -92,6 +92,20 @@ class Database:
             return None
         return self._memos.setdefault(name, Memo())
 
+    @contextmanager
+    def forgetting(self, name: str) -> Iterator[None]:
+        """Around a write to rows of memo `name` whose keys it cannot tell (rare writes): the
+        whole memo is forgotten, before (readers in flight keep nothing) and after."""
+        memo = self.memo(name)
+        if memo is None:
+            yield
+            return
+        memo.clear()
+        try:
+            yield
+        finally:
+            memo.clear()
+
     @property
     def others_claims_dead(self) -> bool:
         """True when no other process claims work (SQLite, or this process leads), so a claim of
@@ -125,31 +139,15 @@ class Database:
 
     async def execute(self, sql: str, parameters: Sequence[object] = ()) -> int:
         """One statement in a transaction of its own; returns how many rows it changed."""
-        if isinstance(self._engine, SQLiteEngine):
-            return await self._engine.in_one_trip(
-                lambda conn: conn.execute(sql, parameters).rowcount, commit=True
-            )
-        async with self.write() as conn:
-            cursor = await conn.execute(sql, parameters)
-            return cursor.rowcount
+        return await self._engine.execute(sql, parameters)
 
     async def execute_returning(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         """One statement with `RETURNING` in a transaction of its own; the rows it returned."""
-        if isinstance(self._engine, SQLiteEngine):
-            return await self._engine.in_one_trip(
-                lambda conn: conn.execute(sql, parameters).fetchall(), commit=True
-            )
-        async with self.write() as conn:
-            return list(await conn.execute_fetchall(sql, parameters))
+        return await self._engine.execute_returning(sql, parameters)
 
     async def fetch_one(self, sql: str, parameters: Sequence[object] = ()) -> Any:
         """The first row one query returns, if any."""
-        if isinstance(self._engine, SQLiteEngine):
-            return await self._engine.in_one_trip(
-                lambda conn: conn.execute(sql, parameters).fetchone(), commit=False
-            )
-        async with self.read() as conn, conn.execute(sql, parameters) as cursor:
-            return await cursor.fetchone()
+        return await self._engine.fetch_one(sql, parameters)
 
     async def fetch_all(self, sql: str, parameters: Sequence[object] = ()) -> list[Any]:
         """Every row one query returns, in one trip to the database thread."""

@@ -202,10 +202,5 @@ class DatabaseStorage(BaseStorage):
 
 async def delete_fsm_for_user(db: Database, user_id: int) -> int:
     """Removes every FSM row of the user (all chats, threads, destinies); returns how many."""
-    states = db.memo(STATES_MEMO)
-    if states is not None:
-        states.clear()  # rare (/forget): not worth finding the user's keys
-    deleted = await db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
-    if states is not None:
-        states.clear()
-    return deleted
+    with db.forgetting(STATES_MEMO):  # rare (/forget): not worth finding the user's keys
+        return await db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))

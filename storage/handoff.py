@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,20 +84,22 @@ async def open_thread(
 
 async def set_card(db: Database, thread_id: int, message_id: int, now: int) -> None:
     """The thread's card was posted in the group: replies to it belong to the thread."""
-    async with changing_threads(db), db.write() as conn:
-        await conn.execute(
-            "UPDATE handoff_threads SET card_message_id = ? WHERE id = ?", (message_id, thread_id)
-        )
-        await conn.execute(
-            "INSERT INTO handoff_messages (chat_id, message_id, thread_id, kind, created_at)"
-            " SELECT chat_id, ?, id, 'card', ? FROM handoff_threads WHERE id = ?" + _REPLACING,
-            (message_id, now, thread_id),
-        )
+    with db.forgetting(OPEN_THREADS_MEMO):
+        async with db.write() as conn:
+            await conn.execute(
+                "UPDATE handoff_threads SET card_message_id = ? WHERE id = ?",
+                (message_id, thread_id),
+            )
+            await conn.execute(
+                "INSERT INTO handoff_messages (chat_id, message_id, thread_id, kind, created_at)"
+                " SELECT chat_id, ?, id, 'card', ? FROM handoff_threads WHERE id = ?" + _REPLACING,
+                (message_id, now, thread_id),
+            )
 
 
 async def drop_thread(db: Database, thread_id: int) -> None:
     """Forgets a thread whose card could not be posted: the user was told to try later."""
-    async with changing_threads(db):
+    with db.forgetting(OPEN_THREADS_MEMO):
         await db.execute("DELETE FROM handoff_threads WHERE id = ?", (thread_id,))
 
 
@@ -143,7 +143,7 @@ async def thread_for_message(db: Database, chat_id: int, message_id: int) -> Thr
 
 async def close_thread(db: Database, thread_id: int, now: int) -> bool:
     """Closes the thread; False when it was already closed (or is gone)."""
-    async with changing_threads(db):
+    with db.forgetting(OPEN_THREADS_MEMO):
         closed = await db.execute(
             "UPDATE handoff_threads SET status = 'closed', closed_at = ?"
             " WHERE id = ? AND status = 'open'",
@@ -154,21 +154,6 @@ async def close_thread(db: Database, thread_id: int, now: int) -> bool:
 
 def _open_threads(db: Database) -> Memo[int, Thread | None] | None:
     return db.memo(OPEN_THREADS_MEMO)
-
-
-@asynccontextmanager
-async def changing_threads(db: Database) -> AsyncIterator[None]:
-    """Around a write to threads not known by their user (a card posted, a thread closed, a user
-    deleted with theirs; all rare): the whole memo of open threads is forgotten, before (readers
-    in flight keep nothing) and after."""
-    open_threads = _open_threads(db)
-    if open_threads is not None:
-        open_threads.clear()
-    try:
-        yield
-    finally:
-        if open_threads is not None:
-            open_threads.clear()
 
 
 async def thread_messages(db: Database, thread_id: int) -> list[tuple[int, MessageKind]]:

@@ -151,6 +151,19 @@ class PostgresEngine:
         async with self.pool.acquire() as conn, conn.transaction():
             yield PostgresConnection(conn)
 
+    async def execute(self, sql: str, parameters: Sequence[object]) -> int:
+        async with self.write() as conn:
+            cursor = await conn.execute(sql, parameters)
+            return cursor.rowcount
+
+    async def execute_returning(self, sql: str, parameters: Sequence[object]) -> list[Any]:
+        async with self.write() as conn:
+            return await conn.execute_fetchall(sql, parameters)
+
+    async def fetch_one(self, sql: str, parameters: Sequence[object]) -> Any:
+        async with self.read() as conn:
+            return await conn.raw.fetchrow(numbered(sql), *parameters)
+
     async def close(self) -> None:
         if self._pool is not None:
             await self._pool.close()

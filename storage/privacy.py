@@ -6,7 +6,7 @@ from typing import Any
 
 from storage.database import Database
 from storage.fsm import delete_fsm_for_user
-from storage.handoff import changing_threads
+from storage.handoff import OPEN_THREADS_MEMO
 
 _EXPORTS = {
     "profile": "SELECT * FROM users WHERE id = ?",
@@ -52,9 +52,10 @@ async def export_user(db: Database, user_id: int) -> dict[str, Any]:
 async def forget_user(db: Database, user_id: int) -> None:
     """Deletes the user and, through ON DELETE CASCADE, everything that refers to them; an
     operator's broadcasts that never went out (drafts) go too, those sent stay on record."""
-    async with changing_threads(db), db.write() as conn:
-        await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
-        await conn.execute(
-            "DELETE FROM broadcasts WHERE operator_id = ? AND status = 'draft'", (user_id,)
-        )
+    with db.forgetting(OPEN_THREADS_MEMO):
+        async with db.write() as conn:
+            await conn.execute("DELETE FROM users WHERE id = ?", (user_id,))
+            await conn.execute(
+                "DELETE FROM broadcasts WHERE operator_id = ? AND status = 'draft'", (user_id,)
+            )
     await delete_fsm_for_user(db, user_id)

@@ -10,10 +10,10 @@ import asyncio
 import logging
 import sqlite3
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -95,6 +95,21 @@ class SQLiteEngine:
                     raise
 
             return await self.conn._execute(run)
+
+    async def execute(self, sql: str, parameters: Sequence[object]) -> int:
+        return await self.in_one_trip(
+            lambda conn: conn.execute(sql, parameters).rowcount, commit=True
+        )
+
+    async def execute_returning(self, sql: str, parameters: Sequence[object]) -> list[Any]:
+        return await self.in_one_trip(
+            lambda conn: conn.execute(sql, parameters).fetchall(), commit=True
+        )
+
+    async def fetch_one(self, sql: str, parameters: Sequence[object]) -> Any:
+        return await self.in_one_trip(
+            lambda conn: conn.execute(sql, parameters).fetchone(), commit=False
+        )
 
     async def close(self) -> None:
         if self._conn is not None:
