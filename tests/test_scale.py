@@ -8,6 +8,7 @@ second than BROADCAST_RATE, the two workers' answers and the reminders together.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import random
 import time
@@ -92,6 +93,19 @@ async def renew(
 async def test_a_hundred_users_fill_in_forms_at_once_on_two_workers(
     tmp_path: Path, kb: KnowledgeBase, i18n: I18n
 ) -> None:
+    # The fake server runs in this process and stamps each call as it handles it. Late in a test
+    # run this process's heap is so large that a full collection stopped it for 1.2-1.8 s, and
+    # the calls queued meanwhile were stamped together (CI counted 29 in a second at 25): what
+    # earlier tests left is kept out of the collector's sight while this one runs.
+    gc.collect()
+    gc.freeze()
+    try:
+        await two_workers_and_a_hundred_users(tmp_path, kb, i18n)
+    finally:
+        gc.unfreeze()
+
+
+async def two_workers_and_a_hundred_users(tmp_path: Path, kb: KnowledgeBase, i18n: I18n) -> None:
     base = random.randrange(10**9, 2 * 10**9)  # Redis is shared: keys of this run's own
     users = [FakeUser(id=base + n, first_name=f"U{n}", language_code="en") for n in range(USERS)]
     async with fresh_postgresql_database() as url, FakeTelegramServer() as server:
@@ -129,4 +143,10 @@ async def test_a_hundred_users_fill_in_forms_at_once_on_two_workers(
     assert len(during) >= USERS  # users were answered while the reminders were being sent
     most = max_in_any_window([c.at for c in sent])
     print(f"{len(during)} answers during the reminders; most messages in one second: {most}")
-    assert most <= CAP
+    assert most <= CAP, warnings_in(tmp_path / "bot.log")
+
+
+def warnings_in(log: Path) -> str:
+    """The workers' warnings (a Redis timeout, a 429), to tell a crowded second's cause."""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    return "\n".join([line for line in lines if " WARNING " in line or " ERROR " in line][:30])
